@@ -1,0 +1,244 @@
+#include "config/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "config/yaml_util.h"
+#include "core/text.h"
+#include "requests/request.h"
+
+namespace ghd {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& mapping_fields() {
+  static const std::vector<std::string> fields = {"external_ref", "received_at", "channel", "category",
+                                                  "subject",      "message",     "tenant",  "dwelling",
+                                                  "agency",       "phone",       "email"};
+  return fields;
+}
+
+ImportMapping virtual_agency_mapping() {
+  ImportMapping m;
+  m.name = "virtual-agency";
+  m.columns = {{"external_ref", "N° demande"}, {"received_at", "Date de création"},
+               {"channel", "Canal"},           {"category", "Catégorie"},
+               {"subject", "Objet"},           {"message", "Message"},
+               {"tenant", "Réf. locataire"},   {"dwelling", "Réf. logement"},
+               {"agency", "Agence"},           {"phone", "Téléphone"},
+               {"email", "Courriel"}};
+  return m;
+}
+
+Result<ImportMapping> Config::mapping(const std::string& name) const {
+  auto it = mappings.find(name);
+  if (it != mappings.end()) return it->second;
+  std::string known;
+  for (const auto& [n, m] : mappings) known += (known.empty() ? "" : ", ") + n;
+  return Status::Usage(fmt::format("unknown import mapping '{}' (known: {})", name, known));
+}
+
+namespace {
+
+Status parse_mapping(const YamlFile& y, const std::string& name, const YAML::Node& n, ImportMapping& m) {
+  const std::string section = "import.mappings." + name;
+  GHD_TRY(y.expect_keys(n, {"separator", "encoding", "date_format", "channel", "category", "columns", "values"},
+                        section));
+  m.name = name;
+  m.columns.clear();
+  if (auto s = n["separator"]) {
+    GHD_ASSIGN(sep, y.string(s, "separator"));
+    if (sep == "\\t" || sep == "tab") sep = "\t";
+    if (sep.size() != 1) return y.error(s, "'separator' must be one character");
+    m.separator = sep[0];
+  }
+  if (auto e = n["encoding"]) {
+    GHD_ASSIGN(enc, y.string(e, "encoding"));
+    auto parsed = parse_encoding(enc);
+    if (!parsed.ok()) return y.error(e, parsed.status().message());
+    m.encoding = *parsed;
+  }
+  if (auto d = n["date_format"]) {
+    GHD_ASSIGN(fmt_, y.string(d, "date_format"));
+    if (fmt_ == "french") m.date_format = ImportMapping::DateFormat::french;
+    else if (fmt_ == "iso") m.date_format = ImportMapping::DateFormat::iso;
+    else return y.error(d, fmt::format("unknown date_format '{}' (expected french or iso)", fmt_));
+  }
+  if (auto c = n["channel"]) {
+    GHD_ASSIGN(ch, y.string(c, "channel"));
+    if (!is_term(kChannels, ch)) return y.error(c, fmt::format("unknown channel '{}' (expected one of: {})", ch, term_ids(kChannels)));
+    m.channel = ch;
+  }
+  if (auto c = n["category"]) {
+    GHD_ASSIGN(cat, y.string(c, "category"));
+    if (!is_term(kCategories, cat)) return y.error(c, fmt::format("unknown category '{}' (expected one of: {})", cat, term_ids(kCategories)));
+    m.category = cat;
+  }
+  const YAML::Node cols = n["columns"];
+  if (!cols) return y.error(n, fmt::format("mapping '{}' needs 'columns'", name));
+  GHD_TRY(y.expect_map(cols, "'columns'"));
+  for (const auto& kv : cols) {
+    const std::string field = kv.first.Scalar();
+    bool known = false;
+    for (const auto& f : mapping_fields()) known = known || f == field;
+    if (!known)
+      return y.error(kv.first, fmt::format("unknown field '{}' in '{}.columns' (expected one of: {})", field,
+                                           section, join(mapping_fields(), ", ")));
+    GHD_ASSIGN(header, y.string(kv.second, field));
+    m.columns[field] = header;
+  }
+  for (const char* required : {"received_at", "message"})
+    if (!m.columns.count(required))
+      return y.error(cols, fmt::format("mapping '{}' needs a column for '{}'", name, required));
+  if (!m.columns.count("category") && m.category.empty())
+    return y.error(cols, fmt::format("mapping '{}' needs a 'category' column or a fixed 'category'", name));
+  if (!m.columns.count("channel") && m.channel.empty())
+    return y.error(cols, fmt::format("mapping '{}' needs a 'channel' column or a fixed 'channel'", name));
+  if (auto vals = n["values"]) {
+    GHD_TRY(y.expect_keys(vals, {"channel", "category"}, section + ".values"));
+    for (const auto& kv : vals) {
+      const std::string field = kv.first.Scalar();
+      const auto& terms = field == "channel" ? kChannels : kCategories;
+      GHD_TRY(y.expect_map(kv.second, fmt::format("'{}.values.{}'", section, field)));
+      for (const auto& v : kv.second) {
+        GHD_ASSIGN(id, y.string(v.second, field));
+        if (!is_term(terms, id))
+          return y.error(v.second, fmt::format("unknown {} '{}' (expected one of: {})", field, id, term_ids(terms)));
+        m.values[field][v.first.Scalar()] = id;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status parse_calendar(const YamlFile& y, const YAML::Node& n, Config& c) {
+  GHD_TRY(y.expect_keys(n, {"alsace_moselle", "solidarity_day_worked", "closures"}, "calendar"));
+  if (auto v = n["alsace_moselle"]) {
+    GHD_ASSIGN(b, y.boolean(v, "alsace_moselle"));
+    c.holidays.alsace_moselle = b;
+  }
+  if (auto v = n["solidarity_day_worked"]) {
+    GHD_ASSIGN(b, y.boolean(v, "solidarity_day_worked"));
+    c.holidays.solidarity_day_worked = b;
+  }
+  if (auto list = n["closures"]) {
+    if (!list.IsSequence()) return y.error(list, "'closures' must be a list");
+    for (const auto& item : list) {
+      GHD_TRY(y.expect_keys(item, {"from", "to", "reason"}, "calendar.closures"));
+      if (!item["from"]) return y.error(item, "a closure needs 'from'");
+      GHD_ASSIGN(from_s, y.string(item["from"], "from"));
+      auto from = parse_date(from_s);
+      if (!from.ok()) return y.error(item["from"], from.status().message());
+      Closure cl{*from, *from, "fermeture"};
+      if (item["to"]) {
+        GHD_ASSIGN(to_s, y.string(item["to"], "to"));
+        auto to = parse_date(to_s);
+        if (!to.ok()) return y.error(item["to"], to.status().message());
+        if (std::chrono::sys_days{*to} < std::chrono::sys_days{*from})
+          return y.error(item["to"], "'to' is before 'from'");
+        if (std::chrono::sys_days{*to} - std::chrono::sys_days{*from} > std::chrono::days{366})
+          return y.error(item["to"], "a closure may not last more than a year");
+        cl.to = *to;
+      }
+      if (item["reason"]) {
+        GHD_ASSIGN(r, y.string(item["reason"], "reason"));
+        cl.reason = r;
+      }
+      c.closures.push_back(cl);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Config> parse_config(const std::string& text, const std::string& file_name) {
+  const YamlFile y(file_name);
+  Config c;
+  c.file = file_name;
+  c.mappings.emplace("virtual-agency", virtual_agency_mapping());
+  GHD_ASSIGN(root, y.parse(text));
+  if (root.IsNull()) return c;  // an empty file is all defaults
+  GHD_TRY(y.expect_keys(root, {"database", "calendar", "import", "retention"}, ""));
+  if (auto v = root["database"]) {
+    GHD_ASSIGN(db, y.string(v, "database"));
+    // Relative to the config file, so that a config and its database can
+    // travel together whatever the working directory of the cron job.
+    if (!db.empty() && fs::path(db).is_relative() && !file_name.empty())
+      db = (fs::path(file_name).parent_path() / db).lexically_normal().string();
+    c.database = db;
+  }
+  if (auto cal = root["calendar"]) GHD_TRY(parse_calendar(y, cal, c));
+  if (auto imp = root["import"]) {
+    GHD_TRY(y.expect_keys(imp, {"default_mapping", "mappings"}, "import"));
+    if (auto maps = imp["mappings"]) {
+      GHD_TRY(y.expect_map(maps, "'import.mappings'"));
+      for (const auto& kv : maps) {
+        ImportMapping m;
+        GHD_TRY(parse_mapping(y, kv.first.Scalar(), kv.second, m));
+        c.mappings[m.name] = m;
+      }
+    }
+    if (auto d = imp["default_mapping"]) {
+      GHD_ASSIGN(name, y.string(d, "default_mapping"));
+      if (!c.mappings.count(name)) return y.error(d, fmt::format("unknown mapping '{}'", name));
+      c.default_mapping = name;
+    }
+  }
+  if (auto ret = root["retention"]) {
+    GHD_TRY(y.expect_keys(ret, {"closed_requests_days"}, "retention"));
+    if (auto v = ret["closed_requests_days"]) {
+      GHD_ASSIGN(days, y.integer(v, "closed_requests_days"));
+      if (days < 1) return y.error(v, "'closed_requests_days' must be at least 1");
+      c.retention_closed_requests_days = int(days);
+    }
+  }
+  return c;
+}
+
+Result<Config> load_config_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NoInput(fmt::format("{}: cannot read the configuration", path));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str(), path);
+}
+
+Result<std::string> find_config_file(const std::string& explicit_path, const Environment& env) {
+  if (!explicit_path.empty()) {
+    if (!fs::exists(explicit_path)) return Status::NoInput(fmt::format("{}: no such configuration file", explicit_path));
+    return explicit_path;
+  }
+  if (auto v = env.get("GHD_CONFIG")) {
+    if (!fs::exists(*v)) return Status::NoInput(fmt::format("{}: no such configuration file (from GHD_CONFIG)", *v));
+    return *v;
+  }
+  std::vector<fs::path> candidates;
+  if (!env.cwd.empty()) candidates.push_back(fs::path(env.cwd) / "ghd.yaml");
+  if (auto xdg = env.get("XDG_CONFIG_HOME")) candidates.push_back(fs::path(*xdg) / "ghd" / "ghd.yaml");
+  else if (auto home = env.get("HOME")) candidates.push_back(fs::path(*home) / ".config" / "ghd" / "ghd.yaml");
+  candidates.push_back("/etc/ghd/ghd.yaml");
+  for (const auto& c : candidates)
+    if (fs::exists(c)) return c.string();
+  return std::string();
+}
+
+Result<Config> load_config(const std::string& explicit_config, const std::string& explicit_db,
+                           const Environment& env) {
+  GHD_ASSIGN(file, find_config_file(explicit_config, env));
+  Config c;
+  if (file.empty()) {
+    c.mappings.emplace("virtual-agency", virtual_agency_mapping());
+  } else {
+    GHD_ASSIGN(loaded, load_config_file(file));
+    c = std::move(loaded);
+  }
+  if (!explicit_db.empty()) c.database = explicit_db;
+  else if (auto v = env.get("GHD_DB")) c.database = *v;
+  return c;
+}
+
+}  // namespace ghd

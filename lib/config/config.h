@@ -1,0 +1,61 @@
+// The configuration: one YAML file, every key documented in ghd.yaml(5).
+// Unknown keys are errors with file, line and column: a typo in a cron job's
+// config must not pass silently.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "calendar/business_days.h"
+#include "config/environment.h"
+#include "core/encoding.h"
+#include "core/status.h"
+
+namespace ghd {
+
+// How the columns of an export map to request fields.
+struct ImportMapping {
+  std::string name;
+  char separator = ';';
+  Encoding encoding = Encoding::automatic;
+  enum class DateFormat { french, iso } date_format = DateFormat::french;
+  std::string channel;  // fixed channel when the file has no channel column
+  std::string category; // fixed category when the file has no category column
+  // field -> column header, for fields: external_ref, received_at, channel,
+  // category, subject, message, tenant, dwelling, agency, phone, email.
+  std::map<std::string, std::string> columns;
+  // field -> (value in the file -> our id), for channel and category; the
+  // French labels are always understood.
+  std::map<std::string, std::map<std::string, std::string>> values;
+};
+
+// The virtual agency's export, built in.
+ImportMapping virtual_agency_mapping();
+const std::vector<std::string>& mapping_fields();
+
+struct Config {
+  std::string file;  // where it was read from; empty when built in
+  std::string database;
+  std::string default_mapping = "virtual-agency";
+  std::map<std::string, ImportMapping> mappings;
+  HolidayRules holidays;
+  std::vector<Closure> closures;
+  int retention_closed_requests_days = 1825;
+
+  BusinessDays business_days() const { return BusinessDays(holidays, closures); }
+  Result<ImportMapping> mapping(const std::string& name) const;
+};
+
+// The file to read: --config, then GHD_CONFIG, then ./ghd.yaml, then
+// $XDG_CONFIG_HOME/ghd/ghd.yaml (~/.config when unset), then
+// /etc/ghd/ghd.yaml. Empty when none exists: built-in defaults apply.
+Result<std::string> find_config_file(const std::string& explicit_path, const Environment& env);
+Result<Config> load_config_file(const std::string& path);
+Result<Config> parse_config(const std::string& yaml_text, const std::string& file_name);
+// Finds and loads the configuration, then resolves the database path:
+// --db, then GHD_DB, then the config's `database`.
+Result<Config> load_config(const std::string& explicit_config, const std::string& explicit_db,
+                           const Environment& env);
+
+}  // namespace ghd

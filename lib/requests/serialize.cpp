@@ -1,0 +1,140 @@
+#include "requests/serialize.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace ghd {
+
+using nlohmann::json;
+
+namespace {
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+}  // namespace
+
+json to_json(const Request& r) {
+  return json{
+      {"ref", format_ref(r.id)},
+      {"external_ref", nullable(r.external_ref)},
+      {"source", r.source},
+      {"received_at", format_iso(r.received_at)},
+      {"channel", r.channel},
+      {"category", r.category},
+      {"subject", r.subject},
+      {"message", r.message},
+      {"tenant", nullable(r.tenant)},
+      {"dwelling", nullable(r.dwelling)},
+      {"building", nullable(r.building)},
+      {"agency", nullable(r.agency)},
+      {"phone", nullable(r.phone)},
+      {"email", nullable(r.email)},
+      {"status", r.status},
+      {"service", nullable(r.service)},
+      {"priority", nullable(r.priority)},
+      {"due_at", r.due_at ? json(format_iso(*r.due_at)) : json(nullptr)},
+      {"assignee", nullable(r.assignee)},
+      {"tags", r.tags},
+      {"duplicate_of", r.duplicate_of ? json(format_ref(*r.duplicate_of)) : json(nullptr)},
+      {"incident", r.incident_id ? json(*r.incident_id) : json(nullptr)},
+      {"created_at", format_iso(r.created_at)},
+      {"created_by", r.created_by},
+      {"updated_at", format_iso(r.updated_at)},
+  };
+}
+
+json to_json(const HistoryEntry& h) {
+  return json{{"at", format_iso(h.at)}, {"actor", h.actor},         {"field", h.field},
+              {"old", h.old_value},     {"new", h.new_value},       {"note", h.note}};
+}
+
+const std::vector<std::string>& csv_columns() {
+  static const std::vector<std::string> cols = {
+      "ref",     "external_ref", "source",   "received_at", "channel",  "category", "subject",
+      "message", "tenant",       "dwelling", "building",    "agency",   "phone",    "email",
+      "status",  "service",      "priority", "due_at",      "assignee", "tags",     "duplicate_of",
+      "incident", "created_at",  "created_by", "updated_at"};
+  return cols;
+}
+
+std::vector<std::string> csv_values(const Request& r) {
+  return {format_ref(r.id),
+          r.external_ref,
+          r.source,
+          format_iso(r.received_at),
+          r.channel,
+          r.category,
+          r.subject,
+          r.message,
+          r.tenant,
+          r.dwelling,
+          r.building,
+          r.agency,
+          r.phone,
+          r.email,
+          r.status,
+          r.service,
+          r.priority,
+          r.due_at ? format_iso(*r.due_at) : "",
+          r.assignee,
+          join(r.tags, " "),
+          r.duplicate_of ? format_ref(*r.duplicate_of) : "",
+          r.incident_id ? std::to_string(*r.incident_id) : "",
+          format_iso(r.created_at),
+          r.created_by,
+          format_iso(r.updated_at)};
+}
+
+Result<Request> request_from_json(const json& j) {
+  if (!j.is_object()) return Status::DataError("a request must be a JSON object");
+  static const std::vector<std::string> allowed = {"external_ref", "received_at", "channel", "category",
+                                                   "subject",      "message",     "tenant",  "dwelling",
+                                                   "agency",       "phone",       "email",   "tags",
+                                                   "building",     "status",      "service", "priority", "ref"};
+  Request r;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
+      return Status::DataError(fmt::format("unknown key '{}' (expected one of: {})", it.key(), join(allowed, ", ")));
+    if (it.key() == "tags") {
+      if (!it.value().is_array()) return Status::DataError("'tags' must be a list of strings");
+      for (const auto& t : it.value()) {
+        if (!t.is_string()) return Status::DataError("'tags' must be a list of strings");
+        r.tags.push_back(t.get<std::string>());
+      }
+      continue;
+    }
+    if (it.value().is_null()) continue;
+    if (!it.value().is_string()) return Status::DataError(fmt::format("'{}' must be a string", it.key()));
+    const std::string v = it.value().get<std::string>();
+    const std::string& k = it.key();
+    if (k == "external_ref") r.external_ref = v;
+    else if (k == "received_at") {
+      auto t = parse_instant(v);
+      if (!t.ok()) return Status::DataError(fmt::format("'received_at': {}", t.status().message()));
+      r.received_at = *t;
+    } else if (k == "channel") {
+      const Term* t = find_term(kChannels, v);
+      r.channel = t ? std::string(t->id) : v;
+    } else if (k == "category") {
+      const Term* t = find_term(kCategories, v);
+      r.category = t ? std::string(t->id) : v;
+    } else if (k == "subject") r.subject = v;
+    else if (k == "message") r.message = v;
+    else if (k == "tenant") r.tenant = v;
+    else if (k == "dwelling") r.dwelling = v;
+    else if (k == "building") r.building = v;
+    else if (k == "agency") r.agency = v;
+    else if (k == "phone") r.phone = normalise_phone(v);
+    else if (k == "email") r.email = ascii_lower(v);
+    else if (k == "status") r.status = v;
+    else if (k == "service") r.service = v;
+    else if (k == "priority") r.priority = v;
+    else if (k == "ref") {
+      auto id = parse_ref(v);
+      if (!id) return Status::DataError(fmt::format("'ref': invalid reference '{}'", v));
+      r.id = *id;
+    }
+  }
+  return r;
+}
+
+}  // namespace ghd

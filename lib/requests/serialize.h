@@ -1,0 +1,23 @@
+// Requests as JSON and CSV for scripts and other systems. The keys and the
+// column order are a stable contract (see ghd-request(1), FORMATS).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "store/request_store.h"
+
+namespace ghd {
+
+nlohmann::json to_json(const Request& r);
+nlohmann::json to_json(const HistoryEntry& h);
+const std::vector<std::string>& csv_columns();
+std::vector<std::string> csv_values(const Request& r);
+
+// A request given as JSON (add from stdin, explain): the keys of to_json()
+// that a person may set. Unknown keys are refused.
+Result<Request> request_from_json(const nlohmann::json& j);
+
+}  // namespace ghd

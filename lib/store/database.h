@@ -1,0 +1,62 @@
+// The embedded store: one SQLite file in WAL mode, foreign keys on, a busy
+// timeout so that a cron job and a person can write at the same time, and a
+// schema migrated forward automatically (PRAGMA user_version).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+
+#include "core/status.h"
+
+namespace ghd {
+
+class Database {
+ public:
+  enum class Mode { read_write, read_only };
+  // Opens (creating when read_write) and migrates the database at `path`.
+  static Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode = Mode::read_write);
+
+  SQLite::Database& sql() { return db_; }
+  const std::string& path() const { return path_; }
+  int schema_version();
+  static int latest_schema_version();
+
+  // integrity_check and foreign_key_check; each problem found is one line.
+  Result<std::vector<std::string>> check();
+  // A consistent copy made with the online backup API while others may write;
+  // written to a temporary file and renamed, so `dest` is never half-written.
+  Status backup_to(const std::string& dest);
+
+ private:
+  Database(const std::string& path, int flags);
+  Status migrate();
+  SQLite::Database db_;
+  std::string path_;
+};
+
+// Runs statements between BEGIN IMMEDIATE and COMMIT; rolls back when
+// destroyed uncommitted. IMMEDIATE takes the write lock up front, so two
+// writers queue on the busy timeout instead of failing on a lock upgrade.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+  void rollback();
+
+ private:
+  SQLite::Database& db_;
+  bool open_ = true;
+};
+
+// Translates an SQLite failure into a Status with an exit code: busy or
+// locked -> retry later, full disk or I/O -> I/O error, corrupt -> data error.
+Status sqlite_status(const SQLite::Exception& e, const std::string& context);
+
+}  // namespace ghd

@@ -1,0 +1,74 @@
+// Requests in the store: the SQL lives here and nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "requests/query.h"
+#include "requests/request.h"
+#include "store/database.h"
+
+namespace ghd {
+
+struct HistoryEntry {
+  long long request_id = 0;
+  Instant at{};
+  std::string actor;
+  std::string field;  // "status", "service", ..., "note", "created"
+  std::string old_value;
+  std::string new_value;
+  std::string note;
+};
+
+struct ImportRecord {
+  std::string file;
+  std::string mapping;
+  std::string encoding;
+  Instant imported_at{};
+  std::string actor;
+  long long rows_read = 0, rows_new = 0, rows_known = 0, rows_rejected = 0;
+};
+
+class RequestStore {
+ public:
+  explicit RequestStore(Database& db) : db_(db) {}
+  Database& database() { return db_; }
+
+  // Inserts a request typed here (no external ref, or a new one); returns its id.
+  Result<long long> insert(const Request& r);
+  Result<std::optional<Request>> get(long long id);
+  // Accepts "R000042" or an external reference such as "AV-2026-004217".
+  Result<std::optional<long long>> resolve(const std::string& ref);
+  Result<std::vector<Request>> list(const RequestFilter& filter);
+  Result<std::vector<HistoryEntry>> history(long long id);
+
+  // Within the caller's transaction: writes the mutable fields and tags.
+  void save_changes(const Request& r);
+  void add_history(const HistoryEntry& h);
+
+ private:
+  Database& db_;
+};
+
+// Fast path for imports: one prepared statement reused for every row, inside
+// the caller's transaction. Rows whose external reference is already stored
+// are left alone.
+class RequestImportWriter {
+ public:
+  enum class Outcome { inserted, known_same, known_changed };
+  explicit RequestImportWriter(Database& db);
+  long long begin_import(const ImportRecord& rec);  // returns the import id
+  Outcome add(const Request& r, std::int64_t source_hash, long long import_id);
+  void finish_import(long long import_id, const ImportRecord& rec);
+
+ private:
+  Database& db_;
+  SQLite::Statement insert_;
+  SQLite::Statement known_;
+};
+
+}  // namespace ghd

@@ -1,0 +1,110 @@
+#include "store/schema.h"
+
+namespace ghd {
+
+const std::vector<std::string_view>& schema_migrations() {
+  static const std::vector<std::string_view> migrations = {
+      // 1: housing stock, requests, their history, imports and incidents.
+      R"sql(
+CREATE TABLE agencies (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  address TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE buildings (
+  id TEXT PRIMARY KEY,
+  agency_id TEXT REFERENCES agencies(id),
+  address TEXT NOT NULL DEFAULT '',
+  district TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE dwellings (
+  id TEXT PRIMARY KEY,
+  building_id TEXT NOT NULL REFERENCES buildings(id),
+  floor INTEGER,
+  number TEXT NOT NULL DEFAULT '',
+  connected INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX dwellings_building ON dwellings(building_id);
+-- Least data: a tenant is a reference, a dwelling and the attributes that
+-- change how a request is handled; no name, no birth date.
+CREATE TABLE tenants (
+  id TEXT PRIMARY KEY,
+  dwelling_id TEXT REFERENCES dwellings(id),
+  elderly INTEGER NOT NULL DEFAULT 0,
+  vulnerable INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  mapping TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_new INTEGER NOT NULL,
+  rows_known INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL
+);
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  building TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  summary TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  external_ref TEXT UNIQUE,
+  source TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  category TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '',
+  tenant TEXT NOT NULL DEFAULT '',
+  dwelling TEXT NOT NULL DEFAULT '',
+  building TEXT NOT NULL DEFAULT '',
+  agency TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'new',
+  service TEXT NOT NULL DEFAULT '',
+  priority TEXT NOT NULL DEFAULT '',
+  due_at INTEGER,
+  assignee TEXT NOT NULL DEFAULT '',
+  duplicate_of INTEGER REFERENCES requests(id),
+  incident_id INTEGER REFERENCES incidents(id),
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  import_id INTEGER REFERENCES imports(id),
+  -- Hash of the source row, to tell a re-export of the same request apart
+  -- from one the platform changed since.
+  source_hash INTEGER
+);
+CREATE INDEX requests_received ON requests(received_at);
+CREATE INDEX requests_status ON requests(status, received_at);
+CREATE TABLE request_tags (
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  tag TEXT NOT NULL,
+  PRIMARY KEY (request_id, tag)
+) WITHOUT ROWID;
+-- Every change after creation: who, when, what, old and new value.
+CREATE TABLE request_history (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL DEFAULT '',
+  new_value TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX request_history_request ON request_history(request_id, id);
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace ghd

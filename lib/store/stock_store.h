@@ -1,0 +1,33 @@
+// The housing stock in the store.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "store/database.h"
+
+namespace ghd {
+
+struct StockCounts {
+  long long agencies = 0, buildings = 0, dwellings = 0, connected_dwellings = 0, tenants = 0;
+};
+
+class StockStore {
+ public:
+  explicit StockStore(Database& db) : db_(db) {}
+  // Within the caller's transaction; insert or update by id.
+  void upsert(const std::string& kind, const std::vector<std::string>& row);
+  std::optional<std::string> building_of_dwelling(const std::string& dwelling);
+  bool empty();
+  Result<StockCounts> counts();
+  // Rows of one kind, in id order, as strings in the column order of its file.
+  Result<std::vector<std::vector<std::string>>> rows(const std::string& kind);
+
+ private:
+  Database& db_;
+  std::optional<SQLite::Statement> building_of_;  // prepared once: imports ask per row
+};
+
+}  // namespace ghd
