@@ -36,6 +36,8 @@ class [[nodiscard]] Status {
   static Status TempFail(std::string m) { return {ExitCode::temp_fail, std::move(m)}; }
   static Status Config(std::string m) { return {ExitCode::config, std::move(m)}; }
   static Status No(std::string m) { return {ExitCode::no, std::move(m)}; }
+  // A failure already explained to the user: only its exit code remains.
+  static Status Reported(ExitCode c) { return {c, std::string()}; }
 
   bool ok() const { return code_ == ExitCode::ok; }
   ExitCode code() const { return code_; }

@@ -5,7 +5,9 @@
 
 #include "core/csv.h"
 #include "core/encoding.h"
+#include "core/table.h"
 #include "core/text.h"
+#include <nlohmann/json.hpp>
 #include "store/stock_store.h"
 
 namespace ghd {
@@ -51,6 +53,39 @@ std::string check_row(const std::string& kind, std::vector<std::string>& row) {
 }
 
 }  // namespace
+
+Result<std::string> render_stock(const std::string& kind, const std::vector<std::vector<std::string>>& rows,
+                                 const std::string& format) {
+  const StockFormat* f = nullptr;
+  for (const auto& candidate : formats())
+    if (kind == candidate.kind) f = &candidate;
+  if (!f) return Status::Usage(fmt::format("unknown kind '{}'", kind));
+  std::string out;
+  if (format == "table") {
+    Table t(f->header);
+    for (const auto& r : rows) t.add(r);
+    return t.render();
+  }
+  if (format == "csv") {
+    out = join(f->header, ",") + "\n";
+    for (const auto& r : rows) {
+      std::vector<std::string> cells;
+      for (const auto& c : r) cells.push_back(csv_safe_field(c));
+      out += join(cells, ",") + "\n";
+    }
+    return out;
+  }
+  if (format == "json") {
+    auto arr = nlohmann::json::array();
+    for (const auto& r : rows) {
+      nlohmann::json o;
+      for (size_t i = 0; i < f->header.size() && i < r.size(); ++i) o[f->header[i]] = r[i];
+      arr.push_back(o);
+    }
+    return arr.dump(2) + "\n";
+  }
+  return Status::Usage(fmt::format("unknown format '{}'", format));
+}
 
 std::string building_from_dwelling_ref(const std::string& dwelling) {
   const auto dash = dwelling.rfind('-');

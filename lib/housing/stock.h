@@ -27,6 +27,10 @@ struct StockImportReport {
 Status import_stock(Database& db, const std::string& file, const std::string& bytes, bool dry_run,
                     StockImportReport& report);
 
+// Rows of one kind (as StockStore::rows gives them) as "table", "csv" or "json".
+Result<std::string> render_stock(const std::string& kind, const std::vector<std::vector<std::string>>& rows,
+                                 const std::string& format);
+
 // "FO-B12-0304" (district, building, floor and number) -> "FO-B12": what a
 // dwelling reference says of its building when the stock does not know it.
 std::string building_from_dwelling_ref(const std::string& dwelling);

@@ -219,18 +219,19 @@ Status import_requests(Database& db, const std::string& file, std::string bytes,
       if (!writing) continue;  // the file is refused: keep validating only
 
       r.building.clear();
+      bool unknown_dwelling = false;
       if (!r.dwelling.empty()) {
         auto b = stock.building_of_dwelling(r.dwelling);
-        if (b) r.building = *b;
-        else {
-          r.building = building_from_dwelling_ref(r.dwelling);
-          if (check_stock && report.warnings.size() < kMaxWarnings)
-            report.warnings.push_back(
-                {line, fmt::format("dwelling '{}' is not in the housing stock (imported anyway)", r.dwelling)});
-        }
+        unknown_dwelling = !b && check_stock;
+        r.building = b ? *b : building_from_dwelling_ref(r.dwelling);
       }
       switch (writer.add(r, hash, import_id)) {
-        case RequestImportWriter::Outcome::inserted: ++report.inserted; break;
+        case RequestImportWriter::Outcome::inserted:
+          ++report.inserted;
+          if (unknown_dwelling && report.warnings.size() < kMaxWarnings)
+            report.warnings.push_back(
+                {line, fmt::format("dwelling '{}' is not in the housing stock (imported anyway)", r.dwelling)});
+          break;
         case RequestImportWriter::Outcome::known_same: ++report.known; break;
         case RequestImportWriter::Outcome::known_changed:
           ++report.known;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/csv.h"
+#include "core/table.h"
 #include "core/text.h"
 
 namespace ghd {
@@ -135,6 +137,86 @@ Result<Request> request_from_json(const json& j) {
     }
   }
   return r;
+}
+
+}  // namespace ghd
+
+namespace ghd {
+
+Result<std::string> render_requests(const std::vector<Request>& requests, const std::string& format) {
+  std::string out;
+  if (format == "table") {
+    Table t({"REF", "RECEIVED", "CATEGORY", "STATUS", "SERVICE", "PRIO", "DWELLING", "SUBJECT"});
+    for (const auto& r : requests)
+      t.add({format_ref(r.id), format_local_minutes(r.received_at), r.category, r.status, r.service, r.priority,
+             r.dwelling, r.subject.empty() ? r.message : r.subject});
+    return t.render(40);
+  }
+  if (format == "csv") {
+    std::vector<std::string> cells;
+    for (const auto& c : csv_columns()) cells.push_back(csv_safe_field(c));
+    out += join(cells, ",") + "\r\n";
+    for (const auto& r : requests) {
+      cells.clear();
+      for (const auto& v : csv_values(r)) cells.push_back(csv_safe_field(v));
+      out += join(cells, ",") + "\r\n";
+    }
+    return out;
+  }
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& r : requests) arr.push_back(to_json(r));
+    return arr.dump(2) + "\n";
+  }
+  if (format == "ndjson") {
+    for (const auto& r : requests) out += to_json(r).dump() + "\n";
+    return out;
+  }
+  if (format == "ids") {
+    for (const auto& r : requests) out += format_ref(r.id) + "\n";
+    return out;
+  }
+  return Status::Usage(fmt::format("unknown format '{}'", format));
+}
+
+std::string render_request_text(const Request& r, const std::vector<HistoryEntry>& history) {
+  std::string out;
+  auto line = [&](std::string_view key, const std::string& value) {
+    if (!value.empty()) out += fmt::format("{:<13} {}\n", std::string(key) + ":", value);
+  };
+  line("Ref", format_ref(r.id));
+  line("External ref", r.external_ref);
+  line("Received", format_local_minutes(r.received_at) + " (" + std::string(label_fr(kChannels, r.channel)) + ")");
+  line("Category", fmt::format("{} ({})", r.category, label_fr(kCategories, r.category)));
+  line("Status", r.status);
+  line("Service", r.service);
+  line("Priority", r.priority);
+  line("Due", r.due_at ? format_local_minutes(*r.due_at) : "");
+  line("Assignee", r.assignee);
+  line("Tags", join(r.tags, " "));
+  line("Duplicate of", r.duplicate_of ? format_ref(*r.duplicate_of) : "");
+  line("Incident", r.incident_id ? std::to_string(*r.incident_id) : "");
+  line("Tenant", r.tenant);
+  line("Dwelling", r.dwelling);
+  line("Building", r.building);
+  line("Agency", r.agency);
+  line("Phone", r.phone);
+  line("Email", r.email);
+  line("Subject", r.subject);
+  out += "Message:\n";
+  for (const auto& l : split(r.message, '\n')) out += "  " + l + "\n";
+  out += "\nHistory:\n";
+  out += fmt::format("  {}  {}  created ({})\n", format_local_minutes(r.created_at), r.created_by, r.source);
+  for (const auto& h : history) {
+    std::string what;
+    if (h.field == "note") what = "note: " + h.note;
+    else if (h.field == "tag") what = h.new_value.empty() ? "tag -" + h.old_value : "tag +" + h.new_value;
+    else what = fmt::format("{}: {} -> {}", h.field, h.old_value.empty() ? "(none)" : h.old_value,
+                            h.new_value.empty() ? "(none)" : h.new_value);
+    if (h.field != "note" && !h.note.empty()) what += " (" + h.note + ")";
+    out += fmt::format("  {}  {}  {}\n", format_local_minutes(h.at), h.actor, what);
+  }
+  return out;
 }
 
 }  // namespace ghd

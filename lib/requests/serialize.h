@@ -21,3 +21,12 @@ std::vector<std::string> csv_values(const Request& r);
 Result<Request> request_from_json(const nlohmann::json& j);
 
 }  // namespace ghd
+
+namespace ghd {
+// Renders a list of requests: "table" (aligned, for people), "csv" (every
+// column, spreadsheet-safe), "json" (an array), "ndjson" (one object a line),
+// "ids" (one reference a line, for pipes).
+Result<std::string> render_requests(const std::vector<Request>& requests, const std::string& format);
+// One request with its history, for people.
+std::string render_request_text(const Request& r, const std::vector<HistoryEntry>& history);
+}  // namespace ghd

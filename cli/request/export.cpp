@@ -1,0 +1,33 @@
+#include <memory>
+
+#include "cli/request/commands.h"
+#include "cli/request/filter_options.h"
+#include "requests/serialize.h"
+
+namespace ghd::cli {
+
+void add_export_command(Tool& tool) {
+  struct Args {
+    FilterArgs filter;
+    std::string format;
+    std::string output;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = tool.command(
+      "export", "Export requests for other systems (every field; CSV safe to open in a spreadsheet)",
+      [args](Context& ctx) -> Status {
+        GHD_ASSIGN(filter, make_filter(args->filter, ctx));
+        GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+        RequestStore store(*db);
+        GHD_ASSIGN(requests, store.list(filter));
+        GHD_ASSIGN(text, render_requests(requests, args->format));
+        return emit(text, args->output);
+      });
+  add_filter_options(cmd, args->filter);
+  add_format(cmd, args->format, {"csv", "json", "ndjson"});
+  cmd->add_option("-o,--output", args->output, "Write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  tool.add_as_of(cmd);
+}
+
+}  // namespace ghd::cli
