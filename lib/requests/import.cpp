@@ -203,8 +203,11 @@ Status import_requests(Database& db, const std::string& file, std::string bytes,
         reject_row("no subject and no message");
         continue;
       }
-      hash_parts.clear();
-      for (const auto& f : fields) hash_parts.emplace_back(f);
+      // The hash covers the values as stored, so that the same request
+      // exported in another encoding or with other line ends is the same.
+      const std::string received_text = std::to_string(to_unix(r.received_at));
+      hash_parts.assign({received_text, r.channel, r.category, r.subject, r.message, r.tenant, r.dwelling,
+                         r.agency, r.phone, r.email});
       const auto hash = fnv1a(hash_parts);
       r.external_ref = cell(c_ref);
       if (r.external_ref.empty()) {
