@@ -61,9 +61,9 @@ void add_import_command(Tool& tool) {
         for (const auto& file : args->files) {
           ImportReport report;
           Status s;
-          auto bytes = read_file(file);
-          if (!bytes.ok()) s = bytes.status();
-          else s = import_requests(*db, file, std::move(*bytes), mapping, opt, report);
+          auto contents = map_file(file);
+          if (!contents.ok()) s = contents.status();
+          else s = import_requests(*db, file, contents->view(), mapping, opt, report);
           const bool refused = !s.ok();
           for (const auto& e : report.errors)
             std::cerr << fmt::format("{}: {}: {}:{}: {}\n", ctx.tool, refused ? "error" : "rejected", file, e.line,

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <utility>
 #include <unistd.h>
 
 namespace ghd {
@@ -39,6 +41,49 @@ Result<std::string> read_file(const std::string& path) {
     out.append(buf, size_t(n));
   }
   ::close(fd);
+  return out;
+}
+
+FileContents::FileContents(FileContents&& o) noexcept
+    : map_(std::exchange(o.map_, nullptr)), size_(std::exchange(o.size_, 0)), buffer_(std::move(o.buffer_)) {}
+
+FileContents& FileContents::operator=(FileContents&& o) noexcept {
+  if (this != &o) {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+    map_ = std::exchange(o.map_, nullptr);
+    size_ = std::exchange(o.size_, 0);
+    buffer_ = std::move(o.buffer_);
+  }
+  return *this;
+}
+
+FileContents::~FileContents() {
+  if (map_) ::munmap(const_cast<char*>(map_), size_);
+}
+
+Result<FileContents> map_file(const std::string& path) {
+  FileContents out;
+  if (path != "-") {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::NoInput(fmt::format("{}: {}", path, std::strerror(errno)));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      return Status::NoInput(fmt::format("{}: is a directory", path));
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* p = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      ::close(fd);
+      if (p == MAP_FAILED) return Status::IoError(fmt::format("{}: {}", path, std::strerror(errno)));
+      ::madvise(p, size_t(st.st_size), MADV_SEQUENTIAL);
+      out.map_ = static_cast<const char*>(p);
+      out.size_ = size_t(st.st_size);
+      return out;
+    }
+    ::close(fd);
+  }
+  GHD_ASSIGN(bytes, read_file(path));
+  out.buffer_ = std::move(bytes);
   return out;
 }
 

@@ -42,7 +42,7 @@ struct ImportReport {
 
 // Imports one file's bytes. The returned report is complete even on refusal;
 // the Status is a data error when the file was refused.
-Status import_requests(Database& db, const std::string& file, std::string bytes, const ImportMapping& mapping,
+Status import_requests(Database& db, const std::string& file, std::string_view bytes, const ImportMapping& mapping,
                        const ImportOptions& options, ImportReport& report);
 
 }  // namespace ghd

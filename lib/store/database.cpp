@@ -54,12 +54,20 @@ Status sqlite_status(const SQLite::Exception& e, const std::string& context) {
 Database::Database(const std::string& path, int flags) : db_(path, flags, kBusyTimeoutMs), path_(path) {}
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode mode) {
+  // SQLite's memory statistics take a global mutex on every allocation; ghd
+  // never reads them. This must come before SQLite initialises, once.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   if (path.empty()) return Status::Config("no database: give --db, set GHD_DB or 'database' in the config");
   if (mode == Mode::read_only && !std::filesystem::exists(path))
     return Status::NoInput(fmt::format("{}: no such database", path));
   try {
-    const int flags = mode == Mode::read_only ? SQLite::OPEN_READONLY
-                                              : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // A connection is only ever used by one thread at a time: no mutex.
+    const int flags = SQLite::OPEN_NOMUTEX | (mode == Mode::read_only ? SQLite::OPEN_READONLY
+                                                                        : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
     std::unique_ptr<Database> db(new Database(path, flags));
     db->db_.exec("PRAGMA foreign_keys = ON");
     sqlite3_create_function_v2(db->db_.getHandle(), "ghd_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -146,6 +154,23 @@ Status Database::backup_to(const std::string& dest) {
   } catch (const std::filesystem::filesystem_error& e) {
     std::remove(tmp.c_str());
     return Status::IoError(fmt::format("backup to {}: {}", dest, e.what()));
+  }
+}
+
+BulkWriteMode::BulkWriteMode(Database& db) : db_(db) {
+  try {
+    active_ = db_.sql().execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+  } catch (const SQLite::Exception&) {
+    active_ = false;  // busy: others are using it, stay in WAL
+  }
+}
+
+BulkWriteMode::~BulkWriteMode() {
+  if (!active_) return;
+  try {
+    db_.sql().execAndGet("PRAGMA journal_mode = WAL");
+  } catch (const SQLite::Exception&) {
+    // The next open sets WAL again; nothing is lost meanwhile.
   }
 }
 

@@ -55,6 +55,24 @@ class WriteTransaction {
   bool open_ = true;
 };
 
+// For one large write (a bulk import): a rollback journal writes each page
+// once, where WAL writes it twice (to the log, then at the checkpoint). When
+// no other connection has the database open, switch to it for the duration
+// and back to WAL after; otherwise stay in WAL. Either way the write stays
+// atomic: a process killed mid-way leaves a journal that SQLite rolls back.
+class BulkWriteMode {
+ public:
+  explicit BulkWriteMode(Database& db);
+  ~BulkWriteMode();
+  BulkWriteMode(const BulkWriteMode&) = delete;
+  BulkWriteMode& operator=(const BulkWriteMode&) = delete;
+  bool active() const { return active_; }
+
+ private:
+  Database& db_;
+  bool active_ = false;
+};
+
 // Translates an SQLite failure into a Status with an exit code: busy or
 // locked -> retry later, full disk or I/O -> I/O error, corrupt -> data error.
 Status sqlite_status(const SQLite::Exception& e, const std::string& context);

@@ -84,7 +84,6 @@ CREATE TABLE requests (
   source_hash INTEGER
 );
 CREATE INDEX requests_received ON requests(received_at);
-CREATE INDEX requests_status ON requests(status, received_at);
 CREATE TABLE request_tags (
   request_id INTEGER NOT NULL REFERENCES requests(id),
   tag TEXT NOT NULL,

@@ -60,6 +60,17 @@ std::optional<std::string> StockStore::building_of_dwelling(const std::string& d
   return out;
 }
 
+Result<std::unordered_map<std::string, std::string>> StockStore::dwelling_buildings() {
+  try {
+    std::unordered_map<std::string, std::string> out;
+    SQLite::Statement q(db_.sql(), "SELECT id, building_id FROM dwellings");
+    while (q.executeStep()) out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 bool StockStore::empty() {
   return db_.sql().execAndGet("SELECT NOT EXISTS (SELECT 1 FROM dwellings)").getInt() != 0;
 }

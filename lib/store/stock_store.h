@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -20,6 +21,8 @@ class StockStore {
   // Within the caller's transaction; insert or update by id.
   void upsert(const std::string& kind, const std::vector<std::string>& row);
   std::optional<std::string> building_of_dwelling(const std::string& dwelling);
+  // Every dwelling's building, for imports that look one up per row.
+  Result<std::unordered_map<std::string, std::string>> dwelling_buildings();
   bool empty();
   Result<StockCounts> counts();
   // Rows of one kind, in id order, as strings in the column order of its file.
