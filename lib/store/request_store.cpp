@@ -10,10 +10,13 @@ namespace ghd {
 namespace {
 
 constexpr const char* kColumns =
-    "r.id, r.external_ref, r.source, r.received_at, r.channel, r.category, r.subject, r.message, "
+    "r.id, r.external_ref, coalesce(r.source, i.mapping), r.received_at, r.channel, r.category, r.subject, r.message, "
     "r.tenant, r.dwelling, r.building, r.agency, r.phone, r.email, r.status, r.service, r.priority, "
-    "r.due_at, r.assignee, r.duplicate_of, r.incident_id, r.created_at, r.created_by, r.updated_at, "
+    "r.due_at, r.assignee, r.duplicate_of, r.incident_id, coalesce(r.created_at, i.imported_at), "
+    "coalesce(r.created_by, i.actor), coalesce(r.updated_at, r.created_at, i.imported_at), "
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM request_tags t WHERE t.request_id = r.id ORDER BY tag))";
+
+constexpr const char* kFrom = "requests r LEFT JOIN imports i ON i.id = r.import_id";
 
 Request read_row(SQLite::Statement& q) {
   Request r;
@@ -109,7 +112,7 @@ Result<long long> RequestStore::insert(const Request& r) {
 
 Result<std::optional<Request>> RequestStore::get(long long id) {
   try {
-    SQLite::Statement q(db_.sql(), fmt::format("SELECT {} FROM requests r WHERE r.id = ?", kColumns));
+    SQLite::Statement q(db_.sql(), fmt::format("SELECT {} FROM {} WHERE r.id = ?", kColumns, kFrom));
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::optional<Request>();
     return std::optional<Request>(read_row(q));
@@ -174,7 +177,7 @@ Result<std::vector<Request>> RequestStore::list(const RequestFilter& f) {
     case RequestFilter::Order::due: order = "r.due_at IS NULL, r.due_at, r.id"; break;
     case RequestFilter::Order::ref: order = "r.id"; break;
   }
-  std::string sql = fmt::format("SELECT {} FROM requests r WHERE {} ORDER BY {}", kColumns, where, order);
+  std::string sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", kColumns, kFrom, where, order);
   if (f.limit > 0) sql += " LIMIT ?";
   try {
     SQLite::Statement q(db_.sql(), sql);
@@ -263,8 +266,8 @@ RequestImportWriter::RequestImportWriter(Database& db)
     : db_(db),
       insert_(db.sql(),
               "INSERT INTO requests (external_ref, source, received_at, channel, category, subject, message, "
-              "tenant, dwelling, building, agency, phone, email, created_at, created_by, updated_at, import_id, "
-              "source_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(external_ref) DO NOTHING"),
+              "tenant, dwelling, building, agency, phone, email, import_id, source_hash) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(external_ref) DO NOTHING"),
       known_(db.sql(), "SELECT source_hash FROM requests WHERE external_ref = ?") {}
 
 long long RequestImportWriter::begin_import(const ImportRecord& rec) {
@@ -294,14 +297,11 @@ void RequestImportWriter::finish_import(long long import_id, const ImportRecord&
 RequestImportWriter::Outcome RequestImportWriter::add(const Request& r, std::int64_t hash, long long import_id) {
   int i = 1;
   insert_.bindNoCopy(i++, r.external_ref);
-  insert_.bindNoCopy(i++, r.source);
+  insert_.bind(i++);  // source, created_at and created_by: the import's
   insert_.bind(i++, static_cast<int64_t>(to_unix(r.received_at)));
   for (const std::string* s : {&r.channel, &r.category, &r.subject, &r.message, &r.tenant, &r.dwelling,
                                &r.building, &r.agency, &r.phone, &r.email})
     insert_.bindNoCopy(i++, *s);
-  insert_.bind(i++, static_cast<int64_t>(to_unix(r.created_at)));
-  insert_.bindNoCopy(i++, r.created_by);
-  insert_.bind(i++, static_cast<int64_t>(to_unix(r.created_at)));
   insert_.bind(i++, static_cast<int64_t>(import_id));
   insert_.bind(i++, static_cast<int64_t>(hash));
   const int changed = insert_.exec();

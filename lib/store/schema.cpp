@@ -56,7 +56,7 @@ CREATE TABLE incidents (
 CREATE TABLE requests (
   id INTEGER PRIMARY KEY,
   external_ref TEXT UNIQUE,
-  source TEXT NOT NULL,
+  source TEXT,
   received_at INTEGER NOT NULL,
   channel TEXT NOT NULL,
   category TEXT NOT NULL,
@@ -75,9 +75,11 @@ CREATE TABLE requests (
   assignee TEXT NOT NULL DEFAULT '',
   duplicate_of INTEGER REFERENCES requests(id),
   incident_id INTEGER REFERENCES incidents(id),
-  created_at INTEGER NOT NULL,
-  created_by TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
+  -- For an imported request, source, created_at and created_by are those
+  -- of its import (kept once, in imports) and these columns are NULL.
+  created_at INTEGER,
+  created_by TEXT,
+  updated_at INTEGER,  -- NULL until the first change
   import_id INTEGER REFERENCES imports(id),
   -- Hash of the source row, to tell a re-export of the same request apart
   -- from one the platform changed since.
