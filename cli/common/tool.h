@@ -30,7 +30,7 @@ struct Context {
   std::unique_ptr<Clock> clock;
   std::string actor;
   Instant now() const { return clock->now(); }
-  Result<std::unique_ptr<Database>> open_db(Database::Mode mode = Database::Mode::read_write) const {
+  Result<std::unique_ptr<Database>> open_db(Database::Mode mode = Database::Mode::create) const {
     return Database::open(config.database, mode);
   }
   // Prints "tool: warning: message" on stderr.

@@ -13,7 +13,7 @@ void add_db_command(Tool& tool) {
 
   CLI::App* check = db_cmd->add_subcommand("check", "Check integrity and foreign keys; exit 65 when damaged");
   tool.bind(check, [](Context& ctx) -> Status {
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     GHD_ASSIGN(problems, db->check());
     for (const auto& p : problems) std::cout << p << "\n";
     if (!problems.empty())
@@ -26,7 +26,7 @@ void add_db_command(Tool& tool) {
   CLI::App* backup = db_cmd->add_subcommand("backup", "Copy the database consistently, even while others write");
   backup->add_option("DEST", *dest, "Backup file to write")->required();
   tool.bind(backup, [dest](Context& ctx) -> Status {
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     GHD_TRY(db->backup_to(*dest));
     std::cout << fmt::format("{} -> {}\n", db->path(), *dest);
     return Status::Ok();

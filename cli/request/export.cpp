@@ -17,7 +17,7 @@ void add_export_command(Tool& tool) {
       "export", "Export requests for other systems (every field; CSV safe to open in a spreadsheet)",
       [args](Context& ctx) -> Status {
         GHD_ASSIGN(filter, make_filter(args->filter, ctx));
-        GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+        GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
         RequestStore store(*db);
         GHD_ASSIGN(requests, store.list(filter));
         GHD_ASSIGN(text, render_requests(requests, args->format));

@@ -14,7 +14,7 @@ void add_list_command(Tool& tool) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = tool.command("list", "List requests, oldest first", [args](Context& ctx) -> Status {
     GHD_ASSIGN(filter, make_filter(args->filter, ctx));
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     RequestStore store(*db);
     GHD_ASSIGN(requests, store.list(filter));
     GHD_ASSIGN(text, render_requests(requests, args->format));

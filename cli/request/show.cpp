@@ -14,7 +14,7 @@ void add_show_command(Tool& tool) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = tool.command("show", "Show one request with its whole history", [args](Context& ctx) -> Status {
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     RequestStore store(*db);
     GHD_ASSIGN(id, store.resolve(args->ref));
     if (!id) return Status::DataError(fmt::format("{}: no such request", args->ref));

@@ -53,7 +53,7 @@ void add_stock_command(Tool& tool) {
   });
 
   tool.bind(list_cmd, [lst](Context& ctx) -> Status {
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     StockStore store(*db);
     GHD_ASSIGN(rows, store.rows(lst->kind));
     GHD_ASSIGN(out, render_stock(lst->kind, rows, lst->format));
@@ -61,7 +61,7 @@ void add_stock_command(Tool& tool) {
   });
 
   tool.bind(summary_cmd, [](Context& ctx) -> Status {
-    GHD_ASSIGN(db, ctx.open_db(Database::Mode::read_only));
+    GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
     GHD_ASSIGN(c, StockStore(*db).counts());
     std::cout << fmt::format("agencies: {}\nbuildings: {}\ndwellings: {} ({} connected)\ntenants: {}\n", c.agencies,
                              c.buildings, c.dwellings, c.connected_dwellings, c.tenants);

@@ -334,7 +334,8 @@ Status import_requests(Database& db, const std::string& file, std::string_view b
   try {
     std::optional<BulkWriteMode> bulk;
     if (bytes.size() >= kBulkBytes && !opt.dry_run) bulk.emplace(db);
-    WriteTransaction tx(db.sql());
+    WriteTransaction tx(db.sql(), bulk && bulk->active() ? WriteTransaction::Lock::exclusive
+                                                         : WriteTransaction::Lock::immediate);
     RequestImportWriter writer(db);
     ImportRecord rec{file, mapping.name, encoding_name(report.encoding), opt.now, opt.actor, 0, 0, 0, 0};
     const long long import_id = writer.begin_import(rec);

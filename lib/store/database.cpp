@@ -62,25 +62,26 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
   }();
   (void)configured;
   if (path.empty()) return Status::Config("no database: give --db, set GHD_DB or 'database' in the config");
-  if (mode == Mode::read_only && !std::filesystem::exists(path))
+  if (mode == Mode::must_exist && !std::filesystem::exists(path))
     return Status::NoInput(fmt::format("{}: no such database", path));
   try {
     // A connection is only ever used by one thread at a time: no mutex.
-    const int flags = SQLite::OPEN_NOMUTEX | (mode == Mode::read_only ? SQLite::OPEN_READONLY
-                                                                        : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+    int flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READWRITE;
+    if (mode == Mode::create) flags |= SQLite::OPEN_CREATE;
+    else if (::access(path.c_str(), W_OK) != 0) flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READONLY;
     std::unique_ptr<Database> db(new Database(path, flags));
     db->db_.exec("PRAGMA foreign_keys = ON");
     sqlite3_create_function_v2(db->db_.getHandle(), "ghd_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                nullptr, sql_fold, nullptr, nullptr, nullptr);
-    if (mode == Mode::read_write) {
+    if (flags & SQLite::OPEN_READWRITE) {
       // WAL: readers never block the writer; NORMAL sync is durable across
       // process crashes and keeps the database consistent on power loss.
       db->db_.exec("PRAGMA journal_mode = WAL");
       db->db_.exec("PRAGMA synchronous = NORMAL");
       GHD_TRY(db->migrate());
-    } else if (db->schema_version() > latest_schema_version()) {
-      return Status::Config(fmt::format("{}: schema version {} is newer than this ghd knows ({})", path,
-                                        db->schema_version(), latest_schema_version()));
+    } else if (db->schema_version() != latest_schema_version()) {
+      return Status::Config(fmt::format("{}: schema version {} and this ghd's ({}) differ, and the file is "
+                                        "read-only", path, db->schema_version(), latest_schema_version()));
     }
     return db;
   } catch (const SQLite::Exception& e) {
@@ -158,23 +159,37 @@ Status Database::backup_to(const std::string& dest) {
 }
 
 BulkWriteMode::BulkWriteMode(Database& db) : db_(db) {
+  // Exclusive locking first: once the import's transaction starts, other
+  // processes wait on their busy timeout before taking any lock, so none can
+  // hold a shared lock that the import would have to wait for (a deadlock
+  // SQLite breaks by failing one side at once).
   try {
+    db_.sql().exec("PRAGMA locking_mode = EXCLUSIVE");
     active_ = db_.sql().execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
   } catch (const SQLite::Exception&) {
-    active_ = false;  // busy: others are using it, stay in WAL
+    active_ = false;  // others are using it: stay in WAL
+  }
+  if (!active_) {
+    try {
+      db_.sql().exec("PRAGMA locking_mode = NORMAL");
+    } catch (const SQLite::Exception&) {
+    }
   }
 }
 
 BulkWriteMode::~BulkWriteMode() {
   if (!active_) return;
   try {
+    db_.sql().exec("PRAGMA locking_mode = NORMAL");
     db_.sql().execAndGet("PRAGMA journal_mode = WAL");
   } catch (const SQLite::Exception&) {
     // The next open sets WAL again; nothing is lost meanwhile.
   }
 }
 
-WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+WriteTransaction::WriteTransaction(SQLite::Database& db, Lock lock) : db_(db) {
+  db_.exec(lock == Lock::exclusive ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE");
+}
 
 WriteTransaction::~WriteTransaction() {
   if (open_) {

@@ -16,9 +16,12 @@ namespace ghd {
 
 class Database {
  public:
-  enum class Mode { read_write, read_only };
-  // Opens (creating when read_write) and migrates the database at `path`.
-  static Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode = Mode::read_write);
+  // must_exist: a missing file is an error (for commands that only read);
+  // the file is still opened for writing when allowed, so that a journal
+  // left by a killed process can be rolled back and the schema migrated.
+  enum class Mode { create, must_exist };
+  // Opens and migrates the database at `path`.
+  static Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode = Mode::create);
 
   SQLite::Database& sql() { return db_; }
   const std::string& path() const { return path_; }
@@ -43,7 +46,9 @@ class Database {
 // writers queue on the busy timeout instead of failing on a lock upgrade.
 class WriteTransaction {
  public:
-  explicit WriteTransaction(SQLite::Database& db);
+  // exclusive: readers are kept out too (bulk writes in rollback mode).
+  enum class Lock { immediate, exclusive };
+  explicit WriteTransaction(SQLite::Database& db, Lock lock = Lock::immediate);
   ~WriteTransaction();
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;

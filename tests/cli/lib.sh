@@ -5,6 +5,7 @@ set -u
 : "${GHD_SOURCE:?GHD_SOURCE must name the source tree}"
 GHD_BIN=$(cd "$GHD_BIN" && pwd)
 GHD_SOURCE=$(cd "$GHD_SOURCE" && pwd)
+[ -n "${GHD_BUILD:-}" ] && GHD_BUILD=$(cd "$GHD_BUILD" && pwd)
 export PATH="$GHD_BIN:$PATH"
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/ghd-cli.XXXXXX")
 trap 'rm -rf "$SCRATCH"' EXIT

@@ -38,7 +38,7 @@ TEST_CASE("a database from a newer ghd is refused") {
 
 TEST_CASE("a missing database is no input for readers, created for writers") {
   TempDir dir;
-  CHECK(Database::open(dir.file("none.db"), Database::Mode::read_only).status().code() == ExitCode::no_input);
+  CHECK(Database::open(dir.file("none.db"), Database::Mode::must_exist).status().code() == ExitCode::no_input);
   CHECK(Database::open(dir.file("new.db")).ok());
   CHECK(Database::open("").status().code() == ExitCode::config);
 }
@@ -49,7 +49,7 @@ TEST_CASE("a backup is a consistent, openable copy") {
   StockImportReport report;
   REQUIRE(import_stock(**db, "a.csv", "agency_id,name,address\nAG-1,Agence Une,rue\n", false, report).ok());
   REQUIRE((*db)->backup_to(dir.file("copy.db")).ok());
-  auto copy = Database::open(dir.file("copy.db"), Database::Mode::read_only);
+  auto copy = Database::open(dir.file("copy.db"), Database::Mode::must_exist);
   REQUIRE(copy.ok());
   CHECK((*copy)->check()->empty());
   CHECK(StockStore(**copy).counts()->agencies == 1);
