@@ -44,7 +44,6 @@ Tool::Tool(std::string name, std::string description) : name_(std::move(name)), 
   app_.set_version_flag("--version", std::string(name_ + " 0.1.0"));
   app_.require_subcommand(1);
   app_.fallthrough();
-  app_.option_defaults()->always_capture_default();
   app_.add_option("--config", common_.config, "Configuration file (default: GHD_CONFIG, ./ghd.yaml, "
                                               "$XDG_CONFIG_HOME/ghd/ghd.yaml, /etc/ghd/ghd.yaml)")
       ->type_name("FILE");
@@ -104,7 +103,8 @@ CLI::Option* add_format(CLI::App* cmd, std::string& format, const std::vector<st
   format = allowed.front();
   return cmd->add_option("--format", format, "Output format")
       ->check(CLI::IsMember(allowed))
-      ->type_name(fmt::format("{}", fmt::join(allowed, "|")));
+      ->type_name("FORMAT")
+      ->capture_default_str();
 }
 
 void Context::warn(const std::string& message) const { std::cerr << fmt::format("{}: warning: {}\n", tool, message); }

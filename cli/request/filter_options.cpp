@@ -1,5 +1,9 @@
 #include "cli/request/filter_options.h"
 
+#include <cctype>
+
+#include <fmt/format.h>
+
 #include "calendar/time_spec.h"
 #include "core/text.h"
 #include "requests/request.h"
@@ -7,6 +11,11 @@
 namespace ghd::cli {
 
 namespace {
+std::string ascii_upper(std::string s) {
+  for (char& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::vector<std::string> ids(const std::vector<Term>& terms) {
   std::vector<std::string> out;
   for (const auto& t : terms) out.emplace_back(t.id);
@@ -15,11 +24,18 @@ std::vector<std::string> ids(const std::vector<Term>& terms) {
 }  // namespace
 
 void add_filter_options(CLI::App* cmd, FilterArgs& a) {
-  cmd->add_option("--status", a.status, "Only these statuses (repeatable)")->check(CLI::IsMember(ids(kStatuses)));
-  cmd->add_option("--category", a.category, "Only these categories")->check(CLI::IsMember(ids(kCategories)));
-  cmd->add_option("--service", a.service, "Only these services")->check(CLI::IsMember(ids(kServices)));
-  cmd->add_option("--priority", a.priority, "Only these priorities")->check(CLI::IsMember(ids(kPriorities)));
-  cmd->add_option("--channel", a.channel, "Only these channels")->check(CLI::IsMember(ids(kChannels)));
+  auto choice = [cmd](const char* name, std::vector<std::string>& into, const std::vector<Term>& terms,
+                      const char* what) {
+    cmd->add_option(name, into, fmt::format("Only {} (repeatable): {}", what, fmt::join(ids(terms), ", ")))
+        ->check(CLI::IsMember(ids(terms)).description(""))
+        ->type_name(fmt::format("{}", ascii_upper(name + 2)))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  };
+  choice("--status", a.status, kStatuses, "these statuses");
+  choice("--category", a.category, kCategories, "these categories");
+  choice("--service", a.service, kServices, "these services");
+  choice("--priority", a.priority, kPriorities, "these priorities");
+  choice("--channel", a.channel, kChannels, "these channels");
   cmd->add_option("--agency", a.agency, "Agency id or name");
   cmd->add_option("--building", a.building, "Building id");
   cmd->add_option("--dwelling", a.dwelling, "Dwelling reference");
@@ -31,8 +47,10 @@ void add_filter_options(CLI::App* cmd, FilterArgs& a) {
   cmd->add_flag("--open", a.open, "Only open requests (new, triaged, forwarded, in-progress)");
   cmd->add_flag("--overdue", a.overdue, "Only open requests past their due time");
   cmd->add_option("--text", a.text, "Words that must all appear in the subject or message (case and accents ignored)");
-  cmd->add_option("--sort", a.sort, "Order: received, -received, priority, due, ref")
-      ->check(CLI::IsMember({"received", "-received", "priority", "due", "ref"}));
+  cmd->add_option("--sort", a.sort, "Order: received, -received (newest first), priority, due, ref")
+      ->check(CLI::IsMember({"received", "-received", "priority", "due", "ref"}).description(""))
+      ->type_name("ORDER")
+      ->capture_default_str();
   cmd->add_option("--limit", a.limit, "At most N requests")->check(CLI::NonNegativeNumber);
 }
 

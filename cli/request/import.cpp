@@ -95,8 +95,10 @@ void add_import_command(Tool& tool) {
       });
   cmd->add_option("FILE", args->files, "Export files ('-' for standard input)")->required();
   cmd->add_option("--mapping", args->mapping, "Column mapping from the config (default: import.default_mapping)");
-  cmd->add_option("--encoding", args->encoding, "auto, utf-8 or windows-1252")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "windows-1252", "cp1252"}));
+  cmd->add_option("--encoding", args->encoding, "Encoding of the files (auto: a BOM or valid UTF-8, else Windows-1252)")
+      ->check(CLI::IsMember({"auto", "utf-8", "windows-1252"}))
+      ->type_name("ENCODING")
+      ->capture_default_str();
   cmd->add_flag("-n,--dry-run", args->dry_run, "Check and count, write nothing");
   cmd->add_flag("--skip-invalid", args->skip_invalid,
                 "Import the good rows, write the bad ones unchanged to a reject file");

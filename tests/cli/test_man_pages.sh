@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The man pages: lint-clean, and true to --help (every long option a command
+# offers is documented in its tool's page).
+. "$(dirname "$0")/lib.sh"
+MAN="$GHD_SOURCE/man"
+
+for page in "$MAN"/*.[0-9]; do
+  expect_exit 0 groff -man -ww -z "$page"
+  [ -z "$ERR" ] || fail "$(basename "$page"): groff warnings: $ERR"
+  for section in NAME SYNOPSIS DESCRIPTION; do
+    grep -q "^\.SH $section" "$page" || fail "$(basename "$page"): no $section section"
+  done
+done
+for page in "$MAN"/*.1 "$MAN"/*.8; do
+  [ -f "$page" ] || continue
+  for section in OPTIONS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
+    checks=$((checks + 1))
+    grep -q "^\.SH \"\?$section\"\?$" "$page" || fail "$(basename "$page"): no $section section"
+  done
+done
+
+# Long options from --help, as the man page writes them (\- for -).
+options_of() { "$@" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u; }
+check_tool() {
+  local tool=$1 page="$MAN/$1.1"
+  shift
+  local cmd opt
+  for cmd in "" "$@"; do
+    # shellcheck disable=SC2086
+    for opt in $(options_of "$tool" $cmd); do
+      checks=$((checks + 1))
+      grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$page" ||
+        fail "$tool ${cmd:+$cmd }$opt is not in $(basename "$page")"
+    done
+  done
+}
+check_tool ghd-request add import list show update export "stock import" "stock list" "stock summary" "db check" "db backup"
+
+pass
