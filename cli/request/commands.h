@@ -12,4 +12,5 @@ void add_update_command(Tool& tool);
 void add_export_command(Tool& tool);
 void add_stock_command(Tool& tool);
 void add_db_command(Tool& tool);
+void add_purge_command(Tool& tool);
 }  // namespace ghd::cli

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   ghd::cli::add_update_command(tool);
   ghd::cli::add_export_command(tool);
   ghd::cli::add_stock_command(tool);
+  ghd::cli::add_purge_command(tool);
   ghd::cli::add_db_command(tool);
   return tool.run(argc, argv);
 }

@@ -219,6 +219,32 @@ Result<std::vector<HistoryEntry>> RequestStore::history(long long id) {
   }
 }
 
+Result<std::vector<long long>> RequestStore::final_with_personal_data_before(Instant cutoff) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT r.id FROM requests r LEFT JOIN imports i ON i.id = r.import_id "
+                        "WHERE r.status IN ('closed', 'rejected', 'cancelled', 'duplicate') "
+                        "AND coalesce(r.updated_at, r.created_at, i.imported_at) < ? "
+                        "AND (r.subject != '' OR r.message != '' OR r.tenant != '' OR r.phone != '' OR r.email != '') "
+                        "ORDER BY r.id");
+    q.bind(1, static_cast<int64_t>(to_unix(cutoff)));
+    std::vector<long long> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+void RequestStore::erase_personal_data(long long id, Instant now) {
+  SQLite::Statement q(db_.sql(),
+                      "UPDATE requests SET subject = '', message = '', tenant = '', phone = '', email = '', "
+                      "updated_at = ? WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(to_unix(now)));
+  q.bind(2, static_cast<int64_t>(id));
+  q.exec();
+}
+
 void RequestStore::save_changes(const Request& r) {
   SQLite::Statement q(db_.sql(),
                       "UPDATE requests SET status = ?, service = ?, priority = ?, due_at = ?, assignee = ?, "

@@ -46,6 +46,13 @@ class RequestStore {
   Result<std::vector<Request>> list(const RequestFilter& filter);
   Result<std::vector<HistoryEntry>> history(long long id);
 
+  // Requests in a final state (closed, rejected, cancelled, duplicate), last
+  // changed before `cutoff`, that still hold personal data.
+  Result<std::vector<long long>> final_with_personal_data_before(Instant cutoff);
+  // Within the caller's transaction: removes subject, message, tenant,
+  // phone and e-mail of one request.
+  void erase_personal_data(long long id, Instant now);
+
   // Within the caller's transaction: writes the mutable fields and tags.
   void save_changes(const Request& r);
   void add_history(const HistoryEntry& h);

@@ -34,6 +34,6 @@ check_tool() {
     done
   done
 }
-check_tool ghd-request add import list show update export "stock import" "stock list" "stock summary" "db check" "db backup"
+check_tool ghd-request add import list show update export purge "stock import" "stock list" "stock summary" "db check" "db backup"
 
 pass

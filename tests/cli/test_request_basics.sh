@@ -84,6 +84,17 @@ expect_exit 78 ghd-request --config typo.yaml list
 expect_match "$ERR" "^ghd-request: error: typo.yaml:1:1: unknown key 'databse'" "config typo message"
 expect_exit 66 env GHD_CONFIG="$SCRATCH/nope.yaml" ghd-request list
 
+# Retention: nothing is over yet, then a cancelled request is erased five
+# years on.
+expect_exit 0 ghd-request purge --as-of 2026-12-01
+expect_match "$OUT" "^0 request" "nothing to purge"
+expect_exit 0 ghd-request update "$ref" --status cancelled --as-of 2026-11-30T10:05
+expect_exit 0 ghd-request purge --as-of 2031-12-01
+expect_match "$OUT" "^1 request" "one request purged"
+expect_exit 0 ghd-request show "$ref" --format json
+expect_match "$OUT" '"phone": null' "phone erased"
+expect_match "$OUT" '"category": "technical"' "category kept"
+
 # The database is sound.
 expect_exit 0 ghd-request db check
 expect_exit 0 ghd-request db backup backup.db

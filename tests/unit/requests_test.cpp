@@ -3,6 +3,7 @@
 #include "helpers.h"
 #include "requests/add.h"
 #include "requests/lifecycle.h"
+#include "requests/retention.h"
 #include "requests/serialize.h"
 #include "requests/update.h"
 
@@ -186,4 +187,40 @@ TEST_CASE("a request given as JSON") {
   CHECK(r->tags == std::vector<std::string>{"x"});
   CHECK_FALSE(request_from_json(nlohmann::json::parse(R"({"categroy":"pests"})")).ok());
   CHECK_FALSE(request_from_json(nlohmann::json::parse(R"({"received_at":"yesterday"})")).ok());
+}
+
+TEST_CASE("retention erases the personal data of requests over for long enough, once") {
+  TempDir dir;
+  auto db = Database::open(dir.file("ghd.db"));
+  RequestStore store(**db);
+  const Instant t0 = at("2020-01-10T09:00:00+01:00");
+  Request r = sample();
+  r.received_at = t0;
+  r.phone = "+33612345678";
+  r.tenant = "L0001";
+  const auto old_closed = *add_request(store, r, "a", t0);
+  const auto old_open = *add_request(store, r, "a", t0);
+  std::vector<UpdateOutcome> out;
+  std::vector<std::string> errors;
+  RequestChange cancel;
+  cancel.status = "cancelled";
+  REQUIRE(update_requests(store, {format_ref(old_closed)}, cancel, "a", t0, out, errors).ok());
+
+  RetentionReport report;
+  const Instant now = at("2026-01-10T09:00:00+01:00");
+  REQUIRE(apply_request_retention(store, 1825, "cron", now, true, report).ok());
+  CHECK(report.erased == std::vector<long long>{old_closed});
+  CHECK(store.get(old_closed)->value().phone == "+33612345678");  // dry run
+
+  REQUIRE(apply_request_retention(store, 1825, "cron", now, false, report).ok());
+  const Request erased = store.get(old_closed)->value();
+  CHECK(erased.phone.empty());
+  CHECK(erased.message.empty());
+  CHECK(erased.tenant.empty());
+  CHECK(erased.category == "technical");  // statistics stay
+  CHECK(store.history(old_closed)->back().field == "personal_data");
+  CHECK(store.get(old_open)->value().phone == "+33612345678");  // still open: kept
+
+  REQUIRE(apply_request_retention(store, 1825, "cron", now, false, report).ok());
+  CHECK(report.erased.empty());
 }
