@@ -5,8 +5,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <iostream>
-#include <iterator>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <utility>
@@ -14,34 +12,27 @@
 
 namespace ghd {
 
-Result<std::string> read_file(const std::string& path) {
-  if (path == "-") {
-    std::string s{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    return s;
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::NoInput(fmt::format("{}: {}", path, std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return Status::NoInput(fmt::format("{}: is a directory", path));
-  }
+namespace {
+
+Result<std::string> read_fd(int fd, const std::string& path) {
   std::string out;
-  if (st.st_size > 0) out.reserve(size_t(st.st_size));
   char buf[1 << 16];
   while (true) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      return Status::IoError(fmt::format("{}: {}", path, std::strerror(err)));
+      return Status::IoError(fmt::format("{}: {}", path, std::strerror(errno)));
     }
-    if (n == 0) break;
+    if (n == 0) return out;
     out.append(buf, size_t(n));
   }
-  ::close(fd);
-  return out;
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path) {
+  GHD_ASSIGN(contents, map_file(path));
+  return std::string(contents.view());
 }
 
 FileContents::FileContents(FileContents&& o) noexcept
@@ -80,9 +71,13 @@ Result<FileContents> map_file(const std::string& path) {
       out.size_ = size_t(st.st_size);
       return out;
     }
+    auto bytes = read_fd(fd, path);
     ::close(fd);
+    if (!bytes.ok()) return bytes.status();
+    out.buffer_ = std::move(*bytes);
+    return out;
   }
-  GHD_ASSIGN(bytes, read_file(path));
+  GHD_ASSIGN(bytes, read_fd(STDIN_FILENO, "<stdin>"));
   out.buffer_ = std::move(bytes);
   return out;
 }
