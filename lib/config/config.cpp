@@ -33,6 +33,27 @@ ImportMapping virtual_agency_mapping() {
   return m;
 }
 
+std::vector<std::string> Config::calendar_names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, always] : calendar_round_the_clock) out.push_back(name);
+  return out;
+}
+
+Result<WorkingCalendar> Config::calendar(const std::string& name) const {
+  auto it = calendar_round_the_clock.find(name);
+  if (it == calendar_round_the_clock.end())
+    return Status::Config(fmt::format("unknown calendar '{}' (known: {})", name, join(calendar_names(), ", ")));
+  if (it->second) return WorkingCalendar::always(name);
+  return WorkingCalendar(name, business_days(), calendar_hours.at(name));
+}
+
+static void set_default_calendars_impl(Config& c) {
+  c.calendar_round_the_clock = {{"business", false}, {"24x7", true}};
+  c.calendar_hours = {{"business", {{std::chrono::minutes{8 * 60 + 30}, std::chrono::minutes{12 * 60}},
+                                    {std::chrono::minutes{13 * 60 + 30}, std::chrono::minutes{17 * 60}}}},
+                      {"24x7", {}}};
+}
+
 Result<ImportMapping> Config::mapping(const std::string& name) const {
   auto it = mappings.find(name);
   if (it != mappings.end()) return it->second;
@@ -42,6 +63,8 @@ Result<ImportMapping> Config::mapping(const std::string& name) const {
 }
 
 namespace {
+
+void set_default_calendars(Config& c) { set_default_calendars_impl(c); }
 
 Status parse_mapping(const YamlFile& y, const std::string& name, const YAML::Node& n, ImportMapping& m) {
   const std::string section = "import.mappings." + name;
@@ -155,14 +178,73 @@ Status parse_calendar(const YamlFile& y, const YAML::Node& n, Config& c) {
 
 }  // namespace
 
+Status parse_calendars(const YamlFile& y, const YAML::Node& n, Config& c) {
+  GHD_TRY(y.expect_map(n, "'calendars'"));
+  for (const auto& kv : n) {
+    const std::string name = kv.first.Scalar();
+    GHD_TRY(y.expect_keys(kv.second, {"hours", "round_the_clock"}, "calendars." + name));
+    bool always = false;
+    if (auto v = kv.second["round_the_clock"]) {
+      GHD_ASSIGN(b, y.boolean(v, "round_the_clock"));
+      always = b;
+    }
+    std::vector<WorkingPeriod> periods;
+    if (auto hours = kv.second["hours"]) {
+      if (always) return y.error(hours, "a round-the-clock calendar has no 'hours'");
+      if (!hours.IsSequence()) return y.error(hours, "'hours' must be a list such as [\"08:30-12:00\", \"13:30-17:00\"]");
+      for (const auto& h : hours) {
+        GHD_ASSIGN(text, y.string(h, "hours"));
+        auto p = parse_working_period(text);
+        if (!p.ok()) return y.error(h, p.status().message());
+        if (!periods.empty() && p->start < periods.back().end) return y.error(h, "working hours must be in order and not overlap");
+        periods.push_back(*p);
+      }
+    } else if (!always) {
+      return y.error(kv.second, fmt::format("calendar '{}' needs 'hours' or 'round_the_clock: true'", name));
+    }
+    c.calendar_round_the_clock[name] = always;
+    c.calendar_hours[name] = periods;
+  }
+  return Status::Ok();
+}
+
+Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
+  GHD_TRY(y.expect_keys(n, {"rules", "forward_automatically", "cutoff"}, "triage"));
+  if (auto v = n["rules"]) {
+    GHD_ASSIGN(path, y.string(v, "rules"));
+    if (!path.empty() && fs::path(path).is_relative() && !y.name().empty())
+      path = (fs::path(y.name()).parent_path() / path).lexically_normal().string();
+    c.triage_rules = path;
+  }
+  if (auto v = n["forward_automatically"]) {
+    if (!v.IsSequence()) return y.error(v, "'forward_automatically' must be a list of services");
+    for (const auto& s : v) {
+      GHD_ASSIGN(service, y.string(s, "forward_automatically"));
+      if (!is_term(kServices, service))
+        return y.error(s, fmt::format("unknown service '{}' (expected one of: {})", service, term_ids(kServices)));
+      c.forward_automatically.push_back(service);
+    }
+  }
+  if (auto v = n["cutoff"]) {
+    GHD_ASSIGN(text, y.string(v, "cutoff"));
+    auto p = parse_working_period(text + "-24:00");
+    if (!p.ok() || text.size() != 5) return y.error(v, fmt::format("invalid cutoff '{}' (expected HH:MM)", text));
+    c.triage_cutoff = p->start;
+  }
+  return Status::Ok();
+}
+
 Result<Config> parse_config(const std::string& text, const std::string& file_name) {
   const YamlFile y(file_name);
   Config c;
   c.file = file_name;
   c.mappings.emplace("virtual-agency", virtual_agency_mapping());
+  set_default_calendars(c);
   GHD_ASSIGN(root, y.parse(text));
   if (root.IsNull()) return c;  // an empty file is all defaults
-  GHD_TRY(y.expect_keys(root, {"database", "calendar", "import", "retention"}, ""));
+  GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage"}, ""));
+  if (auto cals = root["calendars"]) GHD_TRY(parse_calendars(y, cals, c));
+  if (auto tri = root["triage"]) GHD_TRY(parse_triage(y, tri, c));
   if (auto v = root["database"]) {
     GHD_ASSIGN(db, y.string(v, "database"));
     // Relative to the config file, so that a config and its database can
@@ -232,6 +314,7 @@ Result<Config> load_config(const std::string& explicit_config, const std::string
   Config c;
   if (file.empty()) {
     c.mappings.emplace("virtual-agency", virtual_agency_mapping());
+    set_default_calendars(c);
   } else {
     GHD_ASSIGN(loaded, load_config_file(file));
     c = std::move(loaded);

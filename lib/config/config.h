@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "calendar/business_days.h"
+#include "calendar/working_time.h"
 #include "config/environment.h"
 #include "core/encoding.h"
 #include "core/status.h"
@@ -42,8 +43,18 @@ struct Config {
   HolidayRules holidays;
   std::vector<Closure> closures;
   int retention_closed_requests_days = 1825;
+  // Named working calendars: hours per calendar (none: round the clock).
+  // Defaults: "business" 08:30-12:00 and 13:30-17:00, and "24x7".
+  std::map<std::string, std::vector<WorkingPeriod>> calendar_hours;
+  std::map<std::string, bool> calendar_round_the_clock;
+  // The morning triage.
+  std::string triage_rules;                       // rule file
+  std::vector<std::string> forward_automatically; // services whose requests go straight to 'forwarded'
+  std::chrono::minutes triage_cutoff{7 * 60};     // the morning's cut-off, local time
 
   BusinessDays business_days() const { return BusinessDays(holidays, closures); }
+  std::vector<std::string> calendar_names() const;
+  Result<WorkingCalendar> calendar(const std::string& name) const;
   Result<ImportMapping> mapping(const std::string& name) const;
 };
 
