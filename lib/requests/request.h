@@ -59,6 +59,12 @@ struct Request {
   Instant updated_at{};
 };
 
+// What the housing stock says of the tenant who made a request.
+struct TenantFacts {
+  bool elderly = false;
+  bool vulnerable = false;
+};
+
 std::string format_ref(long long id);                    // 42 -> "R000042"
 std::optional<long long> parse_ref(std::string_view s);  // "R000042" or "r42" -> 42
 

@@ -12,12 +12,6 @@
 
 namespace ghd {
 
-// What the housing stock says of the tenant who made the request.
-struct TenantFacts {
-  bool elderly = false;
-  bool vulnerable = false;
-};
-
 struct ConditionTrace {
   int depth = 0;
   Position at;

@@ -321,6 +321,24 @@ bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b
   return true;
 }
 
+// Whether no request of this category can match (conservative: false when
+// it cannot tell).
+bool excludes_category(const Condition& c, const std::string& category) {
+  using K = Condition::Kind;
+  switch (c.kind) {
+    case K::category: return std::find(c.values.begin(), c.values.end(), category) == c.values.end();
+    case K::all:
+      for (const auto& child : c.children)
+        if (excludes_category(child, category)) return true;
+      return false;
+    case K::any:
+      for (const auto& child : c.children)
+        if (!excludes_category(child, category)) return false;
+      return !c.children.empty();
+    default: return false;
+  }
+}
+
 }  // namespace
 
 std::string Condition::describe() const {
@@ -425,25 +443,20 @@ std::vector<RuleProblem> check_rules(const RuleSet& set, const Config& config, I
         break;
       }
     }
-  // Categories and services no rule mentions.
-  std::set<std::string> categories, services;
-  std::function<void(const Condition&)> collect = [&](const Condition& c) {
-    if (c.kind == K::category) categories.insert(c.values.begin(), c.values.end());
-    for (const auto& child : c.children) collect(child);
-  };
-  bool unconditional_service = false;
-  for (const auto& r : set.rules) {
-    collect(r.when);
+  // Categories no routing rule can take, and services no rule reaches.
+  std::set<std::string> services;
+  for (const auto& r : set.rules)
     if (r.then.service) services.insert(*r.then.service);
-    if (r.when.kind == K::always && r.then.service) unconditional_service = true;
+  for (const auto& c : kCategories) {
+    bool handled = false;
+    for (const auto& r : set.rules)
+      handled = handled || (r.then.service && !excludes_category(r.when, std::string(c.id)));
+    if (!handled)
+      out.push_back({RuleProblem::Severity::warning, {},
+                     fmt::format("category '{}' ({}) is handled by no rule: its requests all go to '{}'", c.id,
+                                 c.label_fr, set.fallback_service)});
   }
   services.insert(set.fallback_service);
-  if (!unconditional_service)
-    for (const auto& c : kCategories)
-      if (!categories.count(std::string(c.id)))
-        out.push_back({RuleProblem::Severity::warning, {},
-                       fmt::format("category '{}' ({}) is handled by no rule: its requests go to '{}' unless text "
-                                   "rules claim them", c.id, c.label_fr, set.fallback_service)});
   for (const auto& s : kServices)
     if (!services.count(std::string(s.id)))
       out.push_back({RuleProblem::Severity::warning, {}, fmt::format("service '{}' is reached by no rule", s.id)});

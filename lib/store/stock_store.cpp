@@ -71,6 +71,18 @@ Result<std::unordered_map<std::string, std::string>> StockStore::dwelling_buildi
   }
 }
 
+Result<std::unordered_map<std::string, TenantFacts>> StockStore::tenant_facts() {
+  try {
+    std::unordered_map<std::string, TenantFacts> out;
+    SQLite::Statement q(db_.sql(), "SELECT id, elderly, vulnerable FROM tenants");
+    while (q.executeStep())
+      out.emplace(q.getColumn(0).getString(), TenantFacts{q.getColumn(1).getInt() != 0, q.getColumn(2).getInt() != 0});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 bool StockStore::empty() {
   return db_.sql().execAndGet("SELECT NOT EXISTS (SELECT 1 FROM dwellings)").getInt() != 0;
 }

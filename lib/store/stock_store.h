@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "requests/request.h"
 #include "store/database.h"
 
 namespace ghd {
@@ -24,6 +25,8 @@ class StockStore {
   // Every dwelling's building, for imports that look one up per row.
   Result<std::unordered_map<std::string, std::string>> dwelling_buildings();
   bool empty();
+  // Every tenant's flags, by tenant reference.
+  Result<std::unordered_map<std::string, TenantFacts>> tenant_facts();
   Result<StockCounts> counts();
   // Rows of one kind, in id order, as strings in the column order of its file.
   Result<std::vector<std::vector<std::string>>> rows(const std::string& kind);

@@ -158,8 +158,13 @@ rules:
   REQUIRE(errors.size() == 2);
   CHECK_THAT(errors[0], Catch::StartsWith("rule 'lift-stuck' is unreachable: rule 'lift' (line 3)"));
   CHECK_THAT(errors[1], Catch::StartsWith("rule 'cafards' is unreachable: rule 'pests'"));
-  CHECK(std::any_of(warnings.begin(), warnings.end(),
-                    [](const std::string& w) { return w.rfind("category 'fibre'", 0) == 0; }));
+  // 'lift' takes any category: none is left to the fallback alone.
+  CHECK_FALSE(std::any_of(warnings.begin(), warnings.end(),
+                          [](const std::string& w) { return w.rfind("category", 0) == 0; }));
+  const RuleSet narrow = rules_from("rules:\n  - name: p\n    when: {category: [pests]}\n    then: {service: hygiene}\n");
+  const auto narrow_problems = check_rules(narrow, config(), *parse_instant("2026-11-30"));
+  CHECK(std::any_of(narrow_problems.begin(), narrow_problems.end(),
+                    [](const RuleProblem& p) { return p.message.rfind("category 'fibre'", 0) == 0; }));
   CHECK(std::any_of(warnings.begin(), warnings.end(),
                     [](const std::string& w) { return w == "service 'plomberie' is reached by no rule"; }));
 }
