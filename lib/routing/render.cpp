@@ -115,8 +115,9 @@ json triage_json(const TriageReport& report, bool dry_run) {
     d["dwelling"] = i.request.dwelling;
     items.push_back(d);
   }
-  json by_service = json::object();
-  for (const auto& i : report.items) by_service[i.decision.service][i.decision.priority] = by_service[i.decision.service].value(i.decision.priority, 0) + 1;
+  std::map<std::string, std::map<std::string, int>> counts;
+  for (const auto& i : report.items) ++counts[i.decision.service][i.decision.priority];
+  const json by_service = counts;
   return json{{"window", {{"from", format_iso(report.window.from)}, {"to", format_iso(report.window.to)}}},
               {"dry_run", dry_run},
               {"rules_file", report.rules_file},

@@ -348,8 +348,11 @@ std::string Condition::describe() const {
     case Kind::any: return fmt::format("any of {} conditions", children.size());
     case Kind::none: return fmt::format("none of {} conditions", children.size());
     case Kind::text: {
+      // The first few phrases say what the condition is about.
+      constexpr size_t kShown = 4;
       std::vector<std::string> parts;
-      for (const auto& p : phrases) parts.push_back("\"" + p.source + "\"");
+      for (size_t i = 0; i < phrases.size() && i < kShown; ++i) parts.push_back("\"" + phrases[i].source + "\"");
+      if (phrases.size() > kShown) parts.push_back(fmt::format("... {} more", phrases.size() - kShown));
       if (regex) parts.push_back("/" + regex_source + "/");
       const char* where = field == Field::subject ? "subject" : field == Field::message ? "message" : "text";
       return fmt::format("{} has any of {}", where, quoted_list(parts));
