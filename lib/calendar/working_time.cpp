@@ -66,7 +66,7 @@ Date WorkingCalendar::add_days(Date from, int n, DeadlineTrace* trace) const {
       day += std::chrono::days{1};
     }
   };
-  skip_closed();
+  if (n == 0) skip_closed();
   for (int i = 0; i < n; ++i) {
     day += std::chrono::days{1};
     skip_closed();

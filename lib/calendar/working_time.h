@@ -33,8 +33,9 @@ class WorkingCalendar {
   const BusinessDays& days() const { return days_; }
   const std::vector<WorkingPeriod>& periods() const { return periods_; }
 
-  // The Nth working day after the local day of `from` (n >= 0; 0 is that
-  // day itself when it is a working day, else the next one).
+  // The Nth working day after the local day of `from`: a request received
+  // on Sunday with one day to go is due on Monday, like one received on
+  // Friday. With n = 0, that day itself, or the next working day.
   Date add_days(Date from, int n, DeadlineTrace* trace = nullptr) const;
   // `duration` of working time after `from`.
   Instant add_working_time(Instant from, std::chrono::minutes duration, DeadlineTrace* trace = nullptr) const;

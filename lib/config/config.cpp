@@ -209,7 +209,34 @@ Status parse_calendars(const YamlFile& y, const YAML::Node& n, Config& c) {
 }
 
 Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
-  GHD_TRY(y.expect_keys(n, {"rules", "forward_automatically", "cutoff"}, "triage"));
+  GHD_TRY(y.expect_keys(n, {"rules", "forward_automatically", "cutoff", "duplicates", "incidents"}, "triage"));
+  if (auto d = n["duplicates"]) {
+    GHD_TRY(y.expect_keys(d, {"window_days", "similarity"}, "triage.duplicates"));
+    if (auto v = d["window_days"]) {
+      GHD_ASSIGN(days, y.integer(v, "window_days"));
+      if (days < 0 || days > 365) return y.error(v, "'window_days' must be between 0 and 365");
+      c.duplicate_window_days = int(days);
+    }
+    if (auto v = d["similarity"]) {
+      double sim = 0;
+      if (!YAML::convert<double>::decode(v, sim) || sim <= 0 || sim > 1)
+        return y.error(v, "'similarity' must be a number above 0 and at most 1");
+      c.duplicate_similarity = sim;
+    }
+  }
+  if (auto i = n["incidents"]) {
+    GHD_TRY(y.expect_keys(i, {"window_hours", "min_tenants"}, "triage.incidents"));
+    if (auto v = i["window_hours"]) {
+      GHD_ASSIGN(h, y.integer(v, "window_hours"));
+      if (h < 1 || h > 24 * 31) return y.error(v, "'window_hours' must be between 1 and 744");
+      c.incident_window_hours = int(h);
+    }
+    if (auto v = i["min_tenants"]) {
+      GHD_ASSIGN(m, y.integer(v, "min_tenants"));
+      if (m < 2 || m > 100) return y.error(v, "'min_tenants' must be between 2 and 100");
+      c.incident_min_tenants = int(m);
+    }
+  }
   if (auto v = n["rules"]) {
     GHD_ASSIGN(path, y.string(v, "rules"));
     if (!path.empty() && fs::path(path).is_relative() && !y.name().empty())

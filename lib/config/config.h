@@ -51,6 +51,13 @@ struct Config {
   std::string triage_rules;                       // rule file
   std::vector<std::string> forward_automatically; // services whose requests go straight to 'forwarded'
   std::chrono::minutes triage_cutoff{7 * 60};     // the morning's cut-off, local time
+  // The same tenant, category and similar text within the window: a duplicate.
+  int duplicate_window_days = 7;
+  double duplicate_similarity = 0.5;  // share of words in common (Jaccard), 0-1
+  // Several tenants of one building reporting the same collective fault
+  // (a rule's tag incident:KIND) within the window: one incident.
+  int incident_window_hours = 48;
+  int incident_min_tenants = 2;
 
   BusinessDays business_days() const { return BusinessDays(holidays, closures); }
   std::vector<std::string> calendar_names() const;

@@ -95,11 +95,27 @@ std::string render_triage_text(const TriageReport& report, bool dry_run) {
     t.add(row);
   }
   out += t.render();
+  if (!report.incidents.empty()) {
+    out += "\nIncidents collectifs:\n";
+    Table inc({"INCIDENT", "BÂTIMENT", "NATURE", "DEMANDES", ""});
+    for (const auto& i : report.incidents) {
+      std::vector<std::string> refs;
+      for (auto id : i.requests) refs.push_back(format_ref(id));
+      inc.add({std::to_string(i.id), i.building, i.kind, join(refs, " "), i.created ? "ouvert ce matin" : "déjà ouvert"});
+    }
+    out += inc.render();
+  }
+  long long duplicates = 0;
+  for (const auto& i : report.items) duplicates += i.duplicate_of.has_value();
+  if (duplicates) out += fmt::format("\nDoublons: {} demande(s) rattachée(s) à une demande antérieure.\n", duplicates);
   out += "\nDemandes (urgences d'abord):\n";
   Table list({"REF", "REÇUE", "PRIO", "SERVICE", "ÉCHÉANCE", "LOGEMENT", "RÉSUMÉ"});
   for (const auto& i : report.items)
     list.add({format_ref(i.request.id), format_local_minutes(i.request.received_at), i.decision.priority,
-              i.decision.service, format_local_minutes(i.decision.due_at), i.request.dwelling, summary_of(i.request)});
+              i.decision.service, format_local_minutes(i.decision.due_at), i.request.dwelling,
+              (i.duplicate_of ? "[doublon de " + format_ref(*i.duplicate_of) + "] " : std::string()) +
+                  (i.incident_id ? "[incident " + std::to_string(*i.incident_id) + "] " : std::string()) +
+                  summary_of(i.request)});
   out += list.render(50);
   return out;
 }
@@ -113,12 +129,24 @@ json triage_json(const TriageReport& report, bool dry_run) {
     d["received_at"] = format_iso(i.request.received_at);
     d["status"] = i.status;
     d["dwelling"] = i.request.dwelling;
+    d["duplicate_of"] = i.duplicate_of ? json(format_ref(*i.duplicate_of)) : json(nullptr);
+    d["incident"] = i.incident_id ? json(*i.incident_id) : json(nullptr);
     items.push_back(d);
   }
   std::map<std::string, std::map<std::string, int>> counts;
   for (const auto& i : report.items) ++counts[i.decision.service][i.decision.priority];
   const json by_service = counts;
+  json incidents = json::array();
+  for (const auto& i : report.incidents) {
+    json refs = json::array();
+    for (auto id : i.requests) refs.push_back(format_ref(id));
+    incidents.push_back({{"id", i.id}, {"building", i.building}, {"kind", i.kind}, {"created", i.created},
+                         {"requests", refs}});
+  }
   return json{{"window", {{"from", format_iso(report.window.from)}, {"to", format_iso(report.window.to)}}},
+              {"incidents", incidents},
+              {"seconds_matching", report.seconds_matching},
+              {"seconds_store", report.seconds_store},
               {"dry_run", dry_run},
               {"rules_file", report.rules_file},
               {"rules_hash", report.rules_hash},

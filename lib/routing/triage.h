@@ -27,6 +27,15 @@ struct TriageItem {
   Request request;  // as it was before
   Decision decision;
   std::string status;  // the new status
+  std::optional<long long> duplicate_of;
+  std::optional<long long> incident_id;
+};
+
+struct IncidentSummary {
+  long long id = 0;
+  std::string building, kind;
+  bool created = false;             // opened by this run
+  std::vector<long long> requests;  // linked by this run
 };
 
 struct TriageReport {
@@ -34,6 +43,9 @@ struct TriageReport {
   std::string rules_file;
   std::string rules_hash;
   std::vector<TriageItem> items;  // emergencies first, then by service and due time
+  std::vector<IncidentSummary> incidents;
+  double seconds_matching = 0;    // time spent in the rules
+  double seconds_store = 0;       // time spent reading and writing the store
 };
 
 Status run_triage(Database& db, const Router& router, const Config& config, const std::string& actor, Instant now,

@@ -245,6 +245,33 @@ void RequestStore::erase_personal_data(long long id, Instant now) {
   q.exec();
 }
 
+Result<std::optional<long long>> RequestStore::open_incident(const std::string& building, const std::string& kind,
+                                                             Instant opened_since) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id FROM incidents WHERE building = ? AND kind = ? AND closed_at IS NULL "
+                        "AND opened_at >= ? ORDER BY opened_at LIMIT 1");
+    q.bind(1, building);
+    q.bind(2, kind);
+    q.bind(3, static_cast<int64_t>(to_unix(opened_since)));
+    if (q.executeStep()) return std::optional<long long>(q.getColumn(0).getInt64());
+    return std::optional<long long>();
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+long long RequestStore::create_incident(const std::string& building, const std::string& kind, Instant opened_at,
+                                        const std::string& summary) {
+  SQLite::Statement q(db_.sql(), "INSERT INTO incidents (building, kind, opened_at, summary) VALUES (?, ?, ?, ?)");
+  q.bind(1, building);
+  q.bind(2, kind);
+  q.bind(3, static_cast<int64_t>(to_unix(opened_at)));
+  q.bind(4, summary);
+  q.exec();
+  return db_.sql().getLastInsertRowid();
+}
+
 void RequestStore::save_changes(const Request& r) {
   SQLite::Statement q(db_.sql(),
                       "UPDATE requests SET status = ?, service = ?, priority = ?, due_at = ?, assignee = ?, "

@@ -53,6 +53,12 @@ class RequestStore {
   // phone and e-mail of one request.
   void erase_personal_data(long long id, Instant now);
 
+  // Incidents: one collective fault of a building, several requests.
+  Result<std::optional<long long>> open_incident(const std::string& building, const std::string& kind,
+                                                 Instant opened_since);
+  long long create_incident(const std::string& building, const std::string& kind, Instant opened_at,
+                            const std::string& summary);
+
   // Within the caller's transaction: writes the mutable fields and tags.
   void save_changes(const Request& r);
   void add_history(const HistoryEntry& h);
