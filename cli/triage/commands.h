@@ -12,6 +12,7 @@ void add_test_command(Tool& tool);
 void add_explain_command(Tool& tool);
 void add_run_command(Tool& tool);
 void add_replay_command(Tool& tool);
+void add_queue_command(Tool& tool);
 
 // The rule set: --rules FILE, else the config's triage.rules.
 Result<RuleSet> load_rule_set(const std::string& rules_flag, const Context& ctx);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   ghd::cli::add_check_command(tool);
   ghd::cli::add_test_command(tool);
   ghd::cli::add_replay_command(tool);
+  ghd::cli::add_queue_command(tool);
   ghd::cli::add_calendar_command(tool);
   return tool.run(argc, argv);
 }

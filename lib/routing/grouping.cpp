@@ -65,6 +65,8 @@ Result<std::optional<IncidentLink>> link_incident(RequestStore& store, const Req
   Instant opened = r.received_at;
   for (const auto& o : reports) {
     if (o.status == "duplicate" || o.status == "rejected" || o.status == "cancelled") continue;
+    // A report of the window already in an incident: that is the one.
+    if (o.id != r.id && o.incident_id) return std::optional<IncidentLink>(IncidentLink{*o.incident_id, false, {}});
     tenants.insert(o.tenant.empty() ? format_ref(o.id) : o.tenant);
     if (o.id != r.id && !o.incident_id) {
       others.push_back(o);

@@ -208,6 +208,27 @@ json replay_json(const ReplayReport& report) {
               {"never_fired", never}};
 }
 
+std::string render_queue_text(const std::vector<QueuedRequest>& queue) {
+  Table t({"SCORE", "REF", "PRIO", "SERVICE", "DUE", "WHY"});
+  for (const auto& q : queue)
+    t.add({fmt::format("{:.1f}", q.urgency.score), format_ref(q.request.id), q.request.priority, q.request.service,
+           q.request.due_at ? format_local_minutes(*q.request.due_at) : "-", q.urgency.explain()});
+  return t.render(90);
+}
+
+json queue_json(const std::vector<QueuedRequest>& queue) {
+  json arr = json::array();
+  for (const auto& q : queue) {
+    json terms = json::array();
+    for (const auto& t : q.urgency.terms) terms.push_back({{"term", t.name}, {"value", t.value}, {"why", t.why}});
+    arr.push_back({{"ref", format_ref(q.request.id)}, {"score", q.urgency.score}, {"priority", q.request.priority},
+                   {"service", q.request.service}, {"status", q.request.status},
+                   {"due_at", q.request.due_at ? json(format_iso(*q.request.due_at)) : json(nullptr)},
+                   {"terms", terms}});
+  }
+  return arr;
+}
+
 std::string render_test_results(const std::vector<RuleTestResult>& results) {
   std::string out;
   int failed = 0;

@@ -8,6 +8,7 @@
 
 #include "routing/rule_tests.h"
 #include "routing/triage.h"
+#include "routing/urgency.h"
 
 namespace ghd {
 
@@ -19,6 +20,9 @@ nlohmann::json triage_json(const TriageReport& report, bool dry_run);
 
 std::string render_replay_text(const ReplayReport& report, bool verbose);
 nlohmann::json replay_json(const ReplayReport& report);
+
+std::string render_queue_text(const std::vector<QueuedRequest>& queue);
+nlohmann::json queue_json(const std::vector<QueuedRequest>& queue);
 
 std::string render_test_results(const std::vector<RuleTestResult>& results);
 

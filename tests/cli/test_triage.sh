@@ -96,6 +96,17 @@ expect_exit 0 ghd-triage run --as-of 2026-12-02T07:00 --format json
 expect_match "$OUT" '"count": 1' "the late request"
 expect_match "$OUT" '"service": "plomberie"' "routed"
 
+# queue: open requests, most urgent first, each score explained.
+expect_exit 0 ghd-triage queue --as-of 2026-12-03T10:00 --limit 5 --format json
+expect_match "$OUT" '"priority": "P1"' "emergencies on top"
+expect_match "$OUT" '"why": "overdue by' "score explained"
+expect_exit 0 ghd-triage queue --as-of 2026-12-03T10:00 --service plomberie
+expect_match "$OUT" "^SCORE +REF" "queue table"
+
+# Incidents: the samples hold several tenants of a building without heating.
+expect_exit 0 ghd-request list --format json --service chauffage
+expect_match "$OUT" '"incident": [0-9]+' "heating incidents linked"
+
 # replay: a candidate set over the past, nothing written.
 before=$(ghd-request export --format csv | md5sum)
 sed 's/service: plomberie}/service: chauffage}/' "$SAMPLES/rules.yaml" > candidate.yaml

@@ -5,6 +5,7 @@
 #include "requests/add.h"
 #include "routing/grouping.h"
 #include "routing/triage.h"
+#include "routing/urgency.h"
 
 using namespace ghd;
 using ghd::test::TempDir;
@@ -146,4 +147,22 @@ TEST_CASE("an emergency is never held back as a duplicate") {
   f.run("2026-11-30T09:00");
   CHECK(f.get(again).status == "forwarded");
   CHECK(f.get(again).priority == "P1");
+}
+
+TEST_CASE("urgency adds explainable terms") {
+  const WorkingCalendar business("business", BusinessDays(), {{std::chrono::hours{8}, std::chrono::hours{17}}});
+  Request r;
+  r.priority = "P2";
+  r.received_at = at("2026-11-23T10:00");
+  r.due_at = at("2026-11-25T17:00");  // Wednesday
+  const Instant now = at("2026-11-27T10:00");  // Friday: two business days late
+  const auto u = urgency(r, TenantFacts{true, false}, 3, now, business);
+  CHECK(u.score == Approx(6 + 8 + 2 + 0.4 + 1));
+  CHECK(u.explain() == "priority P2 +6.0, overdue by 2 business day(s) +8.0, elderly tenant +2.0, 4 day(s) old +0.4, "
+                       "incident of 3 requests +1.0");
+  Request later = r;
+  later.priority = "P4";
+  later.due_at = at("2026-11-27T17:00");
+  CHECK(urgency(later, {}, 0, now, business).score < u.score);
+  CHECK(urgency(later, {}, 0, now, business).explain().find("due today +4.0") != std::string::npos);
 }
