@@ -8,7 +8,7 @@ namespace ghd::cli {
 void add_run_command(Tool& tool) {
   struct Args {
     std::string rules, format;
-    bool dry_run = false;
+    bool dry_run = false, summary = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = tool.command(
@@ -19,11 +19,12 @@ void add_run_command(Tool& tool) {
         GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
         TriageReport report;
         GHD_TRY(run_triage(*db, router, ctx.config, ctx.actor, ctx.now(), args->dry_run, report));
-        if (args->format == "json") return emit(triage_json(report, args->dry_run).dump(2) + "\n", "");
-        return emit(render_triage_text(report, args->dry_run), "");
+        if (args->format == "json") return emit(triage_json(report, args->dry_run, args->summary).dump(2) + "\n", "");
+        return emit(render_triage_text(report, args->dry_run, args->summary), "");
       });
   cmd->add_option("--rules", args->rules, "Rule file (default: the config's triage.rules)");
   cmd->add_flag("-n,--dry-run", args->dry_run, "Decide and print, write nothing");
+  cmd->add_flag("--summary", args->summary, "Counts, incidents and timings only, not every request");
   add_format(cmd, args->format, {"text", "json"});
   tool.add_as_of(cmd);
 }

@@ -70,7 +70,7 @@ json explain_json(const Request& r, const Decision& d, const RuleSet& rules) {
               {"decision", decision_json(d)}, {"trace", trace}};
 }
 
-std::string render_triage_text(const TriageReport& report, bool dry_run) {
+std::string render_triage_text(const TriageReport& report, bool dry_run, bool summary) {
   std::string out = fmt::format("Tri du matin{}: {} demande(s) ; fenêtre du {} au {}\n", dry_run ? " (essai à blanc)" : "",
                                 report.items.size(), format_local_minutes(report.window.from),
                                 format_local_minutes(report.window.to));
@@ -108,6 +108,7 @@ std::string render_triage_text(const TriageReport& report, bool dry_run) {
   long long duplicates = 0;
   for (const auto& i : report.items) duplicates += i.duplicate_of.has_value();
   if (duplicates) out += fmt::format("\nDoublons: {} demande(s) rattachée(s) à une demande antérieure.\n", duplicates);
+  if (summary) return out;
   out += "\nDemandes (urgences d'abord):\n";
   Table list({"REF", "REÇUE", "PRIO", "SERVICE", "ÉCHÉANCE", "LOGEMENT", "RÉSUMÉ"});
   for (const auto& i : report.items)
@@ -120,9 +121,10 @@ std::string render_triage_text(const TriageReport& report, bool dry_run) {
   return out;
 }
 
-json triage_json(const TriageReport& report, bool dry_run) {
+json triage_json(const TriageReport& report, bool dry_run, bool summary) {
   json items = json::array();
   for (const auto& i : report.items) {
+    if (summary) break;
     json d = decision_json(i.decision);
     d["ref"] = format_ref(i.request.id);
     d["external_ref"] = i.request.external_ref.empty() ? json(nullptr) : json(i.request.external_ref);

@@ -15,8 +15,9 @@ namespace ghd {
 std::string render_explain_text(const Request& r, const Decision& d, const RuleSet& rules);
 nlohmann::json explain_json(const Request& r, const Decision& d, const RuleSet& rules);
 
-std::string render_triage_text(const TriageReport& report, bool dry_run);
-nlohmann::json triage_json(const TriageReport& report, bool dry_run);
+// With `summary`, the counts and incidents only, not every request.
+std::string render_triage_text(const TriageReport& report, bool dry_run, bool summary = false);
+nlohmann::json triage_json(const TriageReport& report, bool dry_run, bool summary = false);
 
 std::string render_replay_text(const ReplayReport& report, bool verbose);
 nlohmann::json replay_json(const ReplayReport& report);

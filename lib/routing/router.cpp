@@ -53,7 +53,9 @@ class Evaluator {
   bool test(const Condition& c, int depth, std::string& saw) {
     using K = Condition::Kind;
     switch (c.kind) {
-      case K::always: saw = "-"; return true;
+      case K::always:
+        if (trace_) saw = "-";
+        return true;
       case K::all:
         for (const auto& child : c.children)
           if (!eval(child, depth + 1)) {
@@ -84,13 +86,13 @@ class Evaluator {
       case K::building: return in(c, f_.r.building, saw);
       case K::dwelling: return in(c, f_.r.dwelling, saw);
       case K::tag: {
-        saw = f_.tags.empty() ? "(no tag)" : join(f_.tags, " ");
+        if (trace_) saw = f_.tags.empty() ? "(no tag)" : join(f_.tags, " ");
         for (const auto& v : c.values)
           if (std::find(f_.tags.begin(), f_.tags.end(), v) != f_.tags.end()) return true;
         return false;
       }
       case K::tenant: {
-        saw = fmt::format("elderly={} vulnerable={}", f_.tenant.elderly ? "yes" : "no",
+        if (trace_) saw = fmt::format("elderly={} vulnerable={}", f_.tenant.elderly ? "yes" : "no",
                           f_.tenant.vulnerable ? "yes" : "no");
         for (const auto& v : c.values)
           if ((v == "elderly" && f_.tenant.elderly) || (v == "vulnerable" && f_.tenant.vulnerable)) return true;
@@ -103,7 +105,7 @@ class Evaluator {
   }
 
   bool in(const Condition& c, const std::string& value, std::string& saw) {
-    saw = one_of(value);
+    if (trace_) saw = one_of(value);
     return std::find(c.values.begin(), c.values.end(), value) != c.values.end();
   }
 
@@ -113,7 +115,7 @@ class Evaluator {
     const weekday wd{sys_days{day}};
     const auto local = paris::to_local(t);
     const auto minute = duration_cast<minutes>(local - floor<days>(local));
-    saw = format_local_minutes(t) + " (" + french_date(day).substr(0, french_date(day).find(' ')) + ")";
+    if (trace_) saw = format_local_minutes(t) + " (" + french_date(day).substr(0, french_date(day).find(' ')) + ")";
     for (const auto& v : c.values) {
       if (v == "weekend" && (wd == Saturday || wd == Sunday)) return true;
       // Night: 20:00 to 07:00, when nobody answers at the agencies.
@@ -131,22 +133,22 @@ class Evaluator {
     const bool message = c.field != Condition::Field::subject;
     for (const auto& p : c.phrases) {
       if (subject && find_phrase(p, f_.subject) >= 0) {
-        saw = fmt::format("subject has \"{}\"", p.source);
+        if (trace_) saw = fmt::format("subject has \"{}\"", p.source);
         return true;
       }
       if (message && find_phrase(p, f_.message) >= 0) {
-        saw = fmt::format("message has \"{}\"", p.source);
+        if (trace_) saw = fmt::format("message has \"{}\"", p.source);
         return true;
       }
     }
     if (c.regex) {
       if ((subject && std::regex_search(f_.subject.joined, *c.regex)) ||
           (message && std::regex_search(f_.message.joined, *c.regex))) {
-        saw = fmt::format("matches /{}/", c.regex_source);
+        if (trace_) saw = fmt::format("matches /{}/", c.regex_source);
         return true;
       }
     }
-    saw = fmt::format("not found in \"{}\"", one_line(
+    if (trace_) saw = fmt::format("not found in \"{}\"", one_line(
         subject && message ? f_.subject.joined + " | " + f_.message.joined
                            : subject ? f_.subject.joined : f_.message.joined, 60));
     return false;
@@ -172,7 +174,7 @@ Result<Router> Router::make(const RuleSet& rules, const Config& config) {
 Decision Router::route(const Request& r, const TenantFacts& tenant, bool explain) const {
   Decision d;
   auto business = calendars_.find("business");
-  Facts facts{r, tenant, MatchText(r.subject), MatchText(r.message), d.tags,
+  Facts facts{r, tenant, MatchText(r.subject, *rules_->vocabulary), MatchText(r.message, *rules_->vocabulary), d.tags,
               business == calendars_.end() ? nullptr : &business->second};
   std::optional<ServiceLevel> sla;
   for (const auto& rule : rules_->rules) {

@@ -379,6 +379,11 @@ Result<RuleSet> parse_rules(const std::string& text, const std::string& file_nam
   if (!root.IsMap()) return y.error(root, "a rules file is a mapping with 'rules' (and optionally 'defaults', 'fallback')");
   RulesParser parser(y, config);
   GHD_TRY(parser.file(root, set));
+  std::function<void(Condition&)> number = [&](Condition& c) {
+    for (auto& p : c.phrases) number_phrase(p, *set.vocabulary);
+    for (auto& child : c.children) number(child);
+  };
+  for (auto& rule : set.rules) number(rule.when);
   return set;
 }
 

@@ -69,6 +69,7 @@ struct Rule {
 };
 
 struct RuleSet {
+  std::shared_ptr<Vocabulary> vocabulary = std::make_shared<Vocabulary>();
   std::string file;
   std::string hash;  // of the file's bytes, recorded with each decision
   std::vector<Rule> rules;

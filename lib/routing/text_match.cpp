@@ -71,12 +71,30 @@ std::vector<std::string> match_tokens(std::string_view text) {
   return out;
 }
 
-MatchText::MatchText(std::string_view text) : tokens(match_tokens(text)) {
-  token_set.insert(tokens.begin(), tokens.end());
+int Vocabulary::add(const std::string& word) { return ids_.emplace(word, int(ids_.size())).first->second; }
+
+int Vocabulary::find(const std::string& word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? -1 : it->second;
+}
+
+MatchText::MatchText(std::string_view text, const Vocabulary& vocabulary)
+    : tokens(match_tokens(text)), present(vocabulary.size(), 0) {
+  ids.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    const int id = vocabulary.find(t);
+    ids.push_back(id);
+    if (id >= 0) present[size_t(id)] = 1;
+  }
   joined = join(tokens, " ");
 }
 
-Phrase make_phrase(std::string_view text) { return Phrase{match_tokens(text), std::string(text)}; }
+Phrase make_phrase(std::string_view text) { return Phrase{match_tokens(text), {}, std::string(text)}; }
+
+void number_phrase(Phrase& phrase, Vocabulary& vocabulary) {
+  phrase.ids.clear();
+  for (const auto& t : phrase.tokens) phrase.ids.push_back(t.back() == '*' ? -1 : vocabulary.add(t));
+}
 
 bool token_matches(const std::string& pattern, const std::string& token) {
   if (!pattern.empty() && pattern.back() == '*')
@@ -86,13 +104,15 @@ bool token_matches(const std::string& pattern, const std::string& token) {
 
 long find_phrase(const Phrase& phrase, const MatchText& text) {
   const auto& p = phrase.tokens;
-  if (p.empty()) return -1;
+  if (p.empty() || phrase.ids.size() != p.size()) return -1;
   // Most phrases start with a plain word: absent from the text, no scan.
-  if (p.front().back() != '*' && !text.token_set.count(p.front())) return -1;
+  if (phrase.ids[0] >= 0 && (size_t(phrase.ids[0]) >= text.present.size() || !text.present[size_t(phrase.ids[0])]))
+    return -1;
   const auto& t = text.tokens;
   for (size_t i = 0; i + p.size() <= t.size(); ++i) {
     size_t k = 0;
-    while (k < p.size() && token_matches(p[k], t[i + k])) ++k;
+    while (k < p.size() && (phrase.ids[k] >= 0 ? phrase.ids[k] == text.ids[i + k] : token_matches(p[k], t[i + k])))
+      ++k;
     if (k == p.size()) return long(i);
   }
   return -1;

@@ -7,19 +7,32 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace ghd {
 
 std::vector<std::string> match_tokens(std::string_view text);
 
+// The words a rule set mentions, numbered, so that matching a text against
+// hundreds of rules compares numbers, not strings.
+class Vocabulary {
+ public:
+  int add(const std::string& word);
+  int find(const std::string& word) const;  // -1 when absent
+  size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+};
+
 // A text ready to be matched many times.
 struct MatchText {
   std::vector<std::string> tokens;
-  std::unordered_set<std::string> token_set;
-  std::string joined;  // tokens joined by single spaces, for regular expressions
-  explicit MatchText(std::string_view text);
+  std::vector<int> ids;        // each token's number in the vocabulary, or -1
+  std::vector<char> present;   // by vocabulary number: the text has that word
+  std::string joined;          // tokens joined by single spaces, for regular expressions
+  MatchText(std::string_view text, const Vocabulary& vocabulary);
   MatchText() = default;
 };
 
@@ -27,8 +40,10 @@ struct MatchText {
 // starting with what precedes the star ("fuit*": fuite, fuites, fuient).
 struct Phrase {
   std::vector<std::string> tokens;
-  std::string source;  // as written in the rules, for messages
+  std::vector<int> ids;  // vocabulary numbers; -1 for a starred token
+  std::string source;    // as written in the rules, for messages
 };
+void number_phrase(Phrase& phrase, Vocabulary& vocabulary);
 Phrase make_phrase(std::string_view text);
 bool token_matches(const std::string& pattern, const std::string& token);
 // Where the phrase occurs in the text, or -1.

@@ -39,15 +39,19 @@ class Stopwatch {
   steady_clock::time_point start_;
 };
 
-// Records what changed between two versions of a request.
+// Records what changed between two versions of a request; the note (why)
+// goes with the first change of the decision.
 void record_changes(RequestStore& store, const Request& before, const Request& after, const std::string& actor,
                     Instant now, const std::string& note) {
+  bool noted = false;
   auto record = [&](const char* field, const std::string& old_v, const std::string& new_v) {
-    if (old_v != new_v) store.add_history({before.id, now, actor, field, old_v, new_v, note});
+    if (old_v == new_v) return;
+    store.add_history({before.id, now, actor, field, old_v, new_v, noted ? std::string() : note});
+    noted = true;
   };
+  record("status", before.status, after.status);
   for (const auto& tag : after.tags)
     if (std::find(before.tags.begin(), before.tags.end(), tag) == before.tags.end()) record("tag", "", tag);
-  record("status", before.status, after.status);
   record("service", before.service, after.service);
   record("priority", before.priority, after.priority);
   record("due_at", before.due_at ? format_iso(*before.due_at) : "", after.due_at ? format_iso(*after.due_at) : "");
@@ -72,6 +76,8 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
     RequestStore store(db);
     std::unordered_map<std::string, TenantFacts> tenants;
     std::vector<Request> requests;
+    // What duplicates and incidents are looked for in.
+    std::optional<RecentRequests> recent;
     {
       Stopwatch sw(report.seconds_store);
       GHD_ASSIGN(facts, StockStore(db).tenant_facts());
@@ -79,10 +85,21 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
       RequestFilter fresh;
       fresh.statuses = {"new"};
       fresh.until = now;  // nothing received after the run's time
-      GHD_ASSIGN(list, store.list(fresh));
-      requests = std::move(list);
+      fresh.limit = 1;
+      GHD_ASSIGN(first, store.list(fresh));
+      if (!first.empty()) {
+        // One read gives both the new requests and what duplicates and
+        // incidents are looked for in: everything since the first new
+        // request's windows opened.
+        const auto window = std::max<seconds>(days{config.duplicate_window_days}, hours{config.incident_window_hours});
+        GHD_ASSIGN(loaded, RecentRequests::load(store, first.front().received_at - window, now + seconds{1}));
+        recent.emplace(std::move(loaded));
+        for (const auto& r : recent->requests())
+          if (r.status == "new" && r.received_at < now) requests.push_back(r);
+      }
     }
     const std::string note_rules = fmt::format("rules {} {}", report.rules_hash, report.rules_file);
+
     std::map<long long, size_t> incident_index;
     for (auto& r : requests) {
       const auto t = tenants.find(r.tenant);
@@ -105,10 +122,9 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
       std::string why = item.decision.fired.empty() ? "no rule fired" : join(item.decision.fired, ", ");
       // An emergency is never held back as a duplicate.
       if (item.decision.priority != "P1") {
-        GHD_ASSIGN(original, find_duplicate_of(store, r, config));
-        if (original) {
+        if (auto original = recent->duplicate_of(r, config)) {
           after.status = "duplicate";
-          after.duplicate_of = original->duplicate_of ? *original->duplicate_of : original->id;
+          after.duplicate_of = *original;
           item.duplicate_of = after.duplicate_of;
           why = fmt::format("duplicate of {} (same tenant and category, similar text); {}",
                             format_ref(*after.duplicate_of), why);
@@ -117,36 +133,66 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
       item.status = after.status;
       after.updated_at = now;
       record_changes(store, r, after, actor, now, fmt::format("triage: {} ({})", why, note_rules));
-      store.save_changes(after);
+      store.save_changes(after, &r.tags);
 
-      if (auto kind = incident_kind(after.tags); kind && after.status != "duplicate") {
-        GHD_ASSIGN(link, link_incident(store, after, *kind, config));
-        if (link) {
-          auto [it, inserted] = incident_index.emplace(link->incident_id, report.incidents.size());
-          if (inserted) report.incidents.push_back({link->incident_id, after.building, *kind, link->created, {}});
+      recent->update(after);
+
+      if (auto kind = incident_kind(after.tags); kind && after.status != "duplicate" && !after.building.empty()) {
+        auto candidate = recent->incident_candidate(after, *kind, config);
+        std::optional<long long> incident = candidate.existing;
+        if (!incident) {
+          GHD_ASSIGN(open, store.open_incident(after.building, *kind, after.received_at -
+                                                                          hours{config.incident_window_hours}));
+          incident = open;
+        }
+        bool created = false;
+        if (!incident && int(candidate.tenants) >= config.incident_min_tenants) {
+          incident = store.create_incident(after.building, *kind, candidate.first_report,
+                                           fmt::format("{} in building {}, reported by {} tenants", *kind,
+                                                       after.building, candidate.tenants));
+          created = true;
+        }
+        if (incident) {
+          auto [it, inserted] = incident_index.emplace(*incident, report.incidents.size());
+          if (inserted) report.incidents.push_back({*incident, after.building, *kind, created, {}});
           IncidentSummary& summary = report.incidents[it->second];
           auto attach = [&](const Request& req) {
             Request linked = req;
-            linked.incident_id = link->incident_id;
+            linked.incident_id = incident;
             linked.updated_at = now;
             record_changes(store, req, linked, actor, now,
-                           fmt::format("triage: incident {} ({} in {})", link->incident_id, *kind, after.building));
-            store.save_changes(linked);
+                           fmt::format("triage: incident {} ({} in {})", *incident, *kind, after.building));
+            store.save_changes(linked, &req.tags);
+            recent->update(linked);
             summary.requests.push_back(req.id);
           };
-          for (const auto& other : link->others) attach(other);
+          if (created)
+            for (long long other : candidate.others) {
+              GHD_ASSIGN(found, store.get(other));
+              if (found) attach(*found);
+            }
           attach(after);
-          item.incident_id = link->incident_id;
+          item.incident_id = incident;
         }
       }
       report.items.push_back(std::move(item));
     }
-    std::stable_sort(report.items.begin(), report.items.end(), [](const TriageItem& a, const TriageItem& b) {
+    // Emergencies first, then by service and due time; the items are
+    // large, so their order is worked out on indexes.
+    std::vector<size_t> order(report.items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const TriageItem& a = report.items[x];
+      const TriageItem& b = report.items[y];
       const int pa = priority_rank(a.decision.priority), pb = priority_rank(b.decision.priority);
       if ((pa == 1) != (pb == 1)) return pa == 1;
       if (a.decision.service != b.decision.service) return a.decision.service < b.decision.service;
       return a.decision.due_at < b.decision.due_at;
     });
+    std::vector<TriageItem> sorted;
+    sorted.reserve(order.size());
+    for (size_t i : order) sorted.push_back(std::move(report.items[i]));
+    report.items = std::move(sorted);
     if (dry_run) tx.rollback();
     else tx.commit();
     return Status::Ok();

@@ -1,5 +1,6 @@
 #include "store/request_store.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -248,14 +249,16 @@ void RequestStore::erase_personal_data(long long id, Instant now) {
 Result<std::optional<long long>> RequestStore::open_incident(const std::string& building, const std::string& kind,
                                                              Instant opened_since) {
   try {
-    SQLite::Statement q(db_.sql(),
-                        "SELECT id FROM incidents WHERE building = ? AND kind = ? AND closed_at IS NULL "
-                        "AND opened_at >= ? ORDER BY opened_at LIMIT 1");
+    SQLite::Statement& q = prepared(open_incident_,
+                                    "SELECT id FROM incidents WHERE building = ? AND kind = ? AND closed_at IS NULL "
+                                    "AND opened_at >= ? ORDER BY opened_at LIMIT 1");
     q.bind(1, building);
     q.bind(2, kind);
     q.bind(3, static_cast<int64_t>(to_unix(opened_since)));
-    if (q.executeStep()) return std::optional<long long>(q.getColumn(0).getInt64());
-    return std::optional<long long>();
+    std::optional<long long> out;
+    if (q.executeStep()) out = q.getColumn(0).getInt64();
+    q.reset();
+    return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_status(e, db_.path());
   }
@@ -272,10 +275,17 @@ long long RequestStore::create_incident(const std::string& building, const std::
   return db_.sql().getLastInsertRowid();
 }
 
-void RequestStore::save_changes(const Request& r) {
-  SQLite::Statement q(db_.sql(),
-                      "UPDATE requests SET status = ?, service = ?, priority = ?, due_at = ?, assignee = ?, "
-                      "duplicate_of = ?, incident_id = ?, updated_at = ? WHERE id = ?");
+SQLite::Statement& RequestStore::prepared(std::optional<SQLite::Statement>& slot, const char* sql) {
+  if (!slot) slot.emplace(db_.sql(), sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
+void RequestStore::save_changes(const Request& r, const std::vector<std::string>* previous_tags) {
+  SQLite::Statement& q = prepared(update_,
+                                  "UPDATE requests SET status = ?, service = ?, priority = ?, due_at = ?, "
+                                  "assignee = ?, duplicate_of = ?, incident_id = ?, updated_at = ? WHERE id = ?");
   q.bind(1, r.status);
   q.bind(2, r.service);
   q.bind(3, r.priority);
@@ -289,22 +299,35 @@ void RequestStore::save_changes(const Request& r) {
   q.bind(8, static_cast<int64_t>(to_unix(r.updated_at)));
   q.bind(9, static_cast<int64_t>(r.id));
   q.exec();
-  SQLite::Statement del(db_.sql(), "DELETE FROM request_tags WHERE request_id = ?");
-  del.bind(1, static_cast<int64_t>(r.id));
-  del.exec();
-  SQLite::Statement add(db_.sql(), "INSERT OR IGNORE INTO request_tags (request_id, tag) VALUES (?, ?)");
-  for (const auto& tag : r.tags) {
+  auto insert = [&](const std::string& tag) {
+    SQLite::Statement& add =
+        prepared(insert_tag_, "INSERT OR IGNORE INTO request_tags (request_id, tag) VALUES (?, ?)");
     add.bind(1, static_cast<int64_t>(r.id));
     add.bind(2, tag);
     add.exec();
-    add.reset();
+  };
+  if (previous_tags) {
+    for (const auto& tag : *previous_tags)
+      if (std::find(r.tags.begin(), r.tags.end(), tag) == r.tags.end()) {
+        SQLite::Statement& del = prepared(delete_tag_, "DELETE FROM request_tags WHERE request_id = ? AND tag = ?");
+        del.bind(1, static_cast<int64_t>(r.id));
+        del.bind(2, tag);
+        del.exec();
+      }
+    for (const auto& tag : r.tags)
+      if (std::find(previous_tags->begin(), previous_tags->end(), tag) == previous_tags->end()) insert(tag);
+    return;
   }
+  SQLite::Statement& del = prepared(delete_tags_, "DELETE FROM request_tags WHERE request_id = ?");
+  del.bind(1, static_cast<int64_t>(r.id));
+  del.exec();
+  for (const auto& tag : r.tags) insert(tag);
 }
 
 void RequestStore::add_history(const HistoryEntry& h) {
-  SQLite::Statement q(db_.sql(),
-                      "INSERT INTO request_history (request_id, at, actor, field, old_value, new_value, note) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& q = prepared(insert_history_,
+                                  "INSERT INTO request_history (request_id, at, actor, field, old_value, new_value, "
+                                  "note) VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, static_cast<int64_t>(h.request_id));
   q.bind(2, static_cast<int64_t>(to_unix(h.at)));
   q.bind(3, h.actor);

@@ -60,11 +60,16 @@ class RequestStore {
                             const std::string& summary);
 
   // Within the caller's transaction: writes the mutable fields and tags.
-  void save_changes(const Request& r);
+  // Given the tags it had, only the tags that changed are written.
+  void save_changes(const Request& r, const std::vector<std::string>* previous_tags = nullptr);
   void add_history(const HistoryEntry& h);
 
  private:
+  // Statements a batch (the morning triage) runs once per request, prepared
+  // once per store.
+  SQLite::Statement& prepared(std::optional<SQLite::Statement>& slot, const char* sql);
   Database& db_;
+  std::optional<SQLite::Statement> update_, delete_tags_, delete_tag_, insert_tag_, insert_history_, open_incident_;
 };
 
 // Fast path for imports: one prepared statement reused for every row, inside
