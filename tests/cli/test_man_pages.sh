@@ -7,6 +7,9 @@ MAN="$GHD_SOURCE/man"
 for page in "$MAN"/*.[0-9]; do
   expect_exit 0 groff -man -ww -z "$page"
   [ -z "$ERR" ] || fail "$(basename "$page"): groff warnings: $ERR"
+  # groff reads bytes as Latin-1: accents must be written as escapes.
+  checks=$((checks + 1))
+  ! LC_ALL=C grep -q -P '[\x80-\xFF]' "$page" || fail "$(basename "$page"): non-ASCII bytes (use groff escapes)"
   for section in NAME SYNOPSIS DESCRIPTION; do
     grep -q "^\.SH $section" "$page" || fail "$(basename "$page"): no $section section"
   done
@@ -35,5 +38,7 @@ check_tool() {
   done
 }
 check_tool ghd-request add import list show update export purge "stock import" "stock list" "stock summary" "db check" "db backup"
+check_tool ghd-triage run explain check test replay queue "calendar holidays" "calendar add" \
+  "calendar is-business-day" "calendar days"
 
 pass
