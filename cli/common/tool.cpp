@@ -71,15 +71,8 @@ void Tool::add_as_of(CLI::App* cmd) {
 int Tool::run(int argc, char** argv) {
   try {
     app_.parse(argc, argv);
-  } catch (const CLI::Success& e) {
-    return app_.exit(e);
-  } catch (const CLI::CallForHelp& e) {
-    return app_.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app_.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app_.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app_.exit(e);  // --help, --version
     std::cerr << fmt::format("{}: error: {}\n", name_, e.what());
     std::cerr << fmt::format("Run '{} --help' for usage.\n", name_);
     return int(ExitCode::usage);

@@ -438,7 +438,6 @@ bool implies(const Condition& a, const Condition& b) {
 
 std::vector<RuleProblem> check_rules(const RuleSet& set, const Config& config, Instant now) {
   std::vector<RuleProblem> out;
-  using K = Condition::Kind;
   // Unreachable: an earlier rule that stops matches every request this one does.
   for (size_t i = 0; i < set.rules.size(); ++i)
     for (size_t j = 0; j < i; ++j) {

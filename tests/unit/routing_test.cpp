@@ -195,3 +195,78 @@ TEST_CASE("the sample rules route every example of the domain reference") {
   }
   CHECK(cases >= 30);
 }
+
+TEST_CASE("every condition kind") {
+  const RuleSet set = rules_from(R"(
+rules:
+  - name: channel
+    when: {channel: counter}
+    then: {tags: [counter], continue: true}
+  - name: agency-building-dwelling
+    when: {agency: "Agence Grésilles", building: GR-B01, dwelling: [GR-B01-0101, GR-B01-0102]}
+    then: {tags: [place], continue: true}
+  - name: weekend
+    when: {received: weekend}
+    then: {tags: [weekend], continue: true}
+  - name: night
+    when: {received: night}
+    then: {tags: [night], continue: true}
+  - name: outside-hours
+    when: {received: outside-hours}
+    then: {tags: [outside-hours], continue: true}
+  - name: holiday
+    when: {received: holiday}
+    then: {tags: [holiday], continue: true}
+  - name: regex
+    when: {text: {regex: "\\bbat(iment)? [a-z]\\b"}}
+    then: {tags: [regex], continue: true}
+  - name: message-only
+    when: {message: [urgent]}
+    then: {tags: [message-urgent], continue: true}
+  - name: after-tag
+    when: {tag: night}
+    then: {raise_priority: 3, continue: true}
+  - name: raise-again
+    when: {tag: night}
+    then: {raise_priority: 3}
+)");
+  auto router = Router::make(set, config());
+  REQUIRE(router.ok());
+  auto tags_of = [&](Request r) { return router->route(r, {}).tags; };
+  auto has = [](const std::vector<std::string>& v, const char* t) { return std::find(v.begin(), v.end(), t) != v.end(); };
+
+  Request r = request("technical", "Urgent", "bâtiment C, rien", "2026-11-28T23:30:00+01:00");  // Saturday night
+  r.channel = "counter";
+  r.agency = "Agence Grésilles";
+  r.building = "GR-B01";
+  r.dwelling = "GR-B01-0102";
+  auto tags = tags_of(r);
+  for (const char* t : {"counter", "place", "weekend", "night", "outside-hours", "regex"}) CHECK(has(tags, t));
+  CHECK_FALSE(has(tags, "holiday"));         // a weekend is not a holiday
+  CHECK_FALSE(has(tags, "message-urgent"));  // "urgent" is in the subject only
+  CHECK(router->route(r, {}).priority == "P1");  // raised twice by 3 steps: never past P1
+
+  Request weekday = request("technical", "x", "le batiment b urgent", "2026-11-11T10:00:00+01:00");  // Armistice
+  tags = tags_of(weekday);
+  CHECK(has(tags, "holiday"));
+  CHECK(has(tags, "regex"));
+  CHECK(has(tags, "message-urgent"));
+  CHECK(has(tags, "outside-hours"));
+  CHECK_FALSE(has(tags, "weekend"));
+  CHECK_FALSE(has(tags, "place"));
+  Request office = request("technical", "x", "y", "2026-11-30T10:00:00+01:00");
+  CHECK(tags_of(office) == std::vector<std::string>{"unrouted"});  // no rule chose a service
+}
+
+TEST_CASE("check warns when the declared closures end before next year") {
+  const RuleSet set = rules_from("rules:\n  - name: all\n    then: {service: accueil}\n");
+  auto with_closures = parse_config("calendar:\n  closures:\n    - {from: 2026-05-15, reason: Pont}\n", "ghd.yaml");
+  REQUIRE(with_closures.ok());
+  auto problems = check_rules(set, *with_closures, *parse_instant("2026-11-30"));
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const RuleProblem& p) {
+    return p.message == "ghd.yaml: the declared closures end before 2027; declare next year's";
+  }));
+  problems = check_rules(set, *with_closures, *parse_instant("2025-11-30"));
+  CHECK_FALSE(std::any_of(problems.begin(), problems.end(),
+                          [](const RuleProblem& p) { return p.message.find("closures") != std::string::npos; }));
+}
