@@ -104,6 +104,59 @@ CREATE TABLE request_history (
 );
 CREATE INDEX request_history_request ON request_history(request_id, id);
 )sql",
+      // 2: connected dwellings: devices, readings by day blocks, roll-ups,
+      // quarantine of bad readings, ingest log.
+      R"sql(
+CREATE TABLE devices (
+  id INTEGER PRIMARY KEY,
+  device_id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  model TEXT NOT NULL DEFAULT '',
+  dwelling TEXT NOT NULL DEFAULT '',
+  room TEXT NOT NULL DEFAULT '',
+  building TEXT NOT NULL DEFAULT '',
+  installed_on TEXT NOT NULL,
+  friendly_name TEXT UNIQUE
+);
+-- The readings of one device and metric over one local day, as one block
+-- (telemetry/chunk.h): a few bytes a reading.
+CREATE TABLE reading_days (
+  device INTEGER NOT NULL REFERENCES devices(id),
+  metric TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (device, metric, day)
+) WITHOUT ROWID;
+CREATE TABLE rollups_hourly (
+  device INTEGER NOT NULL REFERENCES devices(id),
+  metric TEXT NOT NULL,
+  hour INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  mean REAL, min REAL, max REAL, first REAL, last REAL,
+  PRIMARY KEY (device, metric, hour)
+) WITHOUT ROWID;
+CREATE TABLE rollups_daily (
+  device INTEGER NOT NULL REFERENCES devices(id),
+  metric TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  mean REAL, min REAL, max REAL, first REAL, last REAL,
+  PRIMARY KEY (device, metric, day)
+) WITHOUT ROWID;
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  device_id TEXT NOT NULL DEFAULT '',
+  metric TEXT NOT NULL DEFAULT '',
+  t INTEGER,
+  value TEXT NOT NULL DEFAULT '',
+  quarantined_at INTEGER NOT NULL
+);
+CREATE INDEX quarantine_reason ON quarantine(reason, id);
+)sql",
   };
   return migrations;
 }

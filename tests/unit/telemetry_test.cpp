@@ -40,3 +40,197 @@ TEST_CASE("merging keeps one reading per instant, the first one held") {
   CHECK(held[1].value == 2);  // the first of two in one batch wins
   CHECK(held[3].t == 400);
 }
+
+#include "telemetry/rollup.h"
+
+namespace {
+std::int64_t local_day(const char* date) {
+  return std::chrono::sys_days{*ghd::parse_date(date)}.time_since_epoch().count();
+}
+std::int64_t at(const char* iso) { return ghd::to_unix(*ghd::parse_instant(iso)); }
+}  // namespace
+
+TEST_CASE("roll-ups are time-weighted, per hour and per local day") {
+  const auto day = local_day("2026-11-30");
+  // 10 °C for 45 minutes then 20 °C for 15 minutes: the hour's mean is 12.5.
+  const std::vector<Sample> s = {{at("2026-11-30T08:00"), 10}, {at("2026-11-30T08:45"), 20}, {at("2026-11-30T09:30"), 18}};
+  const auto r = rollup_day(s, day);
+  REQUIRE(r.hourly.size() == 2);
+  CHECK(r.hourly[0].start == at("2026-11-30T08:00"));
+  CHECK(r.hourly[0].mean == Approx(12.5));
+  CHECK(r.hourly[0].count == 2);
+  CHECK(r.hourly[0].first == 10);
+  CHECK(r.hourly[0].last == 20);
+  CHECK(r.hourly[1].mean == 18);
+  CHECK(r.daily.count == 3);
+  CHECK(r.daily.min == 10);
+  CHECK(r.daily.max == 20);
+}
+
+TEST_CASE("days of 23 and 25 hours") {
+  for (const char* date : {"2026-03-29", "2026-10-25"}) {
+    const auto day = local_day(date);
+    const std::int64_t start = to_unix(paris::start_of_day(*parse_date(date)));
+    std::vector<Sample> s;
+    for (std::int64_t t = start; to_unix(paris::start_of_day(paris::local_date(from_unix(t)))) == start; t += 3600)
+      s.push_back({t, 1});
+    const auto r = rollup_day(s, day);
+    CHECK(r.hourly.size() == (std::string(date) == "2026-03-29" ? 23u : 25u));
+    CHECK(r.daily.count == long(r.hourly.size()));
+  }
+}
+
+#include "helpers.h"
+#include "housing/stock.h"
+#include "store/telemetry_store.h"
+#include "telemetry/ingest.h"
+#include "telemetry/registry.h"
+
+namespace {
+
+const char* kRegistry =
+    "device_id,kind,model,dwelling,room,installed_at,friendly_name\n"
+    "trv-0412,trv,Danfoss Ally 014G2461,FO-B12-0304,salon,2023-09-18,FO-B12-0304/salon-trv\n"
+    "trv-0413,trv,Tuya TS0601,FO-B12-0304,chambre,2023-09-18,FO-B12-0304/chambre-trv\n"
+    "mot-0001,motion,Aqara RTCGQ11LM,FO-B12-0304,entree,2023-09-18,FO-B12-0304/entree-motion\n"
+    "door-0001,door,Aqara MCCGQ11LM,FO-B12-0304,entree,2023-09-18,FO-B12-0304/entree-door\n"
+    "pv-0001,pv-meter,Fronius,,building:FO-B12,2024-05-01,FO-B12/pv\n";
+
+struct TelemetryFixture {
+  ghd::test::TempDir dir;
+  std::unique_ptr<Database> db = std::move(*Database::open(dir.file("ghd.db")));
+  TelemetryFixture() {
+    RegistryImportReport r;
+    REQUIRE(import_registry(*db, "registry.csv", kRegistry, r).ok());
+  }
+  IngestReport ingest(const std::string& text, ReadingFormat f = ReadingFormat::automatic,
+                      const char* now = "2026-11-30T12:00:00Z") {
+    IngestReport report;
+    const Status s = ingest_readings(*db, "readings", text, f, *parse_instant(now), report);
+    if (!s.ok()) FAIL(s.message());
+    return report;
+  }
+  long long device(const char* id) {
+    const auto devices = TelemetryStore(*db).devices();
+    REQUIRE(devices.ok());
+    for (const auto& d : *devices)
+      if (d.device_id == id) return d.id;
+    FAIL("no device " << id);
+    return 0;
+  }
+  std::vector<Sample> day(const char* id, const char* metric, const char* date) {
+    auto samples = TelemetryStore(*db).day_samples(device(id), metric, local_day(date));
+    REQUIRE(samples.ok());
+    REQUIRE_FALSE(samples->empty());
+    return *samples;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the device registry") {
+  TelemetryFixture f;
+  const auto devices = *TelemetryStore(*f.db).devices();
+  REQUIRE(devices.size() == 5);
+  CHECK(devices[0].device_id == "door-0001");
+  const auto pv = std::find_if(devices.begin(), devices.end(), [](const Device& d) { return d.kind == "pv-meter"; });
+  CHECK(pv->building == "FO-B12");
+  CHECK(std::find_if(devices.begin(), devices.end(), [](const Device& d) { return d.device_id == "trv-0412"; })
+            ->building == "FO-B12");
+  RegistryImportReport r;
+  const Status bad = import_registry(*f.db, "r.csv",
+                                     "device_id,kind,model,dwelling,room,installed_at,friendly_name\n"
+                                     "x-1,toaster,m,FO-B12-0304,salon,2023-09-18,a\n"
+                                     "x-2,trv,m,,salon,2023-09-18,b\n"
+                                     "x-3,trv,m,FO-B12-0304,salon,18/09/2023,c\n",
+                                     r);
+  CHECK(bad.code() == ExitCode::data_error);
+  REQUIRE(r.errors.size() == 3);
+  CHECK_THAT(r.errors[0], Catch::StartsWith("r.csv:2: unknown kind 'toaster'"));
+  CHECK_THAT(r.errors[1], Catch::StartsWith("r.csv:3: a device without a dwelling"));
+  CHECK_THAT(r.errors[2], Catch::StartsWith("r.csv:4: installed_at"));
+  CHECK(TelemetryStore(*f.db).devices()->size() == 5);
+}
+
+TEST_CASE("long CSV: readings stored, duplicates and disorder absorbed, every bad reading quarantined") {
+  TelemetryFixture f;
+  auto r = f.ingest(
+      "timestamp,device_id,metric,value\n"
+      "2026-11-30T06:10:00Z,trv-0412,temperature,19.5\n"
+      "2026-11-30T06:05:00Z,trv-0412,temperature,19.0\n"   // out of order
+      "2026-11-30T06:10:00Z,trv-0412,temperature,19.5\n"   // repeated
+      "2026-11-30T06:10:00+01:00,trv-0412,valve,35\n"
+      "2026-11-30T06:15:00Z,trv-9999,temperature,19.0\n"   // unknown device
+      "2026-11-30T06:15:00Z,trv-0412,colour,3\n"           // unknown metric
+      "2026-11-30T06:15:00Z,trv-0412,motion,1\n"           // not a metric of a valve
+      "2026-11-30T06:15:00Z,trv-0412,temperature,85\n"     // impossible indoors
+      "2026-11-30T06:15:00Z,trv-0412,valve,140\n"          // impossible
+      "2026-12-30T06:15:00Z,trv-0412,valve,40\n"           // in the future
+      "2023-01-01T06:15:00Z,trv-0412,valve,40\n"           // before installation
+      "yesterday,trv-0412,valve,40\n"                      // bad time
+      "2026-11-30T06:15:00Z,trv-0412,valve,forty\n"        // bad value
+      "2026-11-30T06:15:00Z,trv-0412\n");                  // bad line
+  CHECK(r.format == ReadingFormat::csv);
+  CHECK(r.added == 3);
+  CHECK(r.duplicates == 1);
+  CHECK(r.quarantined == 10);
+  for (const char* reason : {"unknown-device", "unknown-metric", "metric-not-of-kind", "future",
+                             "before-installation", "bad-time", "bad-value", "bad-line"})
+    CHECK(r.quarantined_by_reason[reason] == 1);
+  CHECK(r.quarantined_by_reason["impossible-value"] == 2);
+  const auto temps = f.day("trv-0412", "temperature", "2026-11-30");
+  REQUIRE(temps.size() == 2);
+  CHECK(temps[0].value == 19.0);
+  const auto q = *TelemetryStore(*f.db).quarantined("unknown-device", 0);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].line == 6);
+  CHECK(q[0].file == "readings");
+  // The same file again: nothing new, the duplicates counted.
+  auto again = f.ingest("timestamp,device_id,metric,value\n2026-11-30T06:10:00Z,trv-0412,temperature,19.5\n");
+  CHECK(again.added == 0);
+  CHECK(again.duplicates == 1);
+}
+
+TEST_CASE("Zigbee2MQTT JSON Lines, untidy payloads included") {
+  TelemetryFixture f;
+  auto r = f.ingest(
+      R"({"time":"2026-11-30T06:05:12Z","topic":"zigbee2mqtt/FO-B12-0304/salon-trv","payload":{"local_temperature":19.5,"occupied_heating_setpoint":20,"pi_heating_demand":35,"battery":87,"linkquality":120,"window_open":false,"system_status_code":"ok"}})"
+      "\n"
+      R"({"time":"2026-11-30T06:05:12Z","topic":"zigbee2mqtt/FO-B12-0304/chambre-trv","payload":{"local_temperature":"27.0","position":255,"battery_low":false}})"
+      "\n"
+      R"({"time":"2026-11-30T06:06:00Z","topic":"zigbee2mqtt/FO-B12-0304/entree-motion","payload":{"occupancy":true}})"
+      "\n"
+      R"({"time":"2026-11-30T06:07:00Z","topic":"zigbee2mqtt/FO-B12-0304/entree-door","payload":{"contact":false}})"
+      "\n"
+      R"({"time":"2026-11-30T06:07:00Z","topic":"zigbee2mqtt/FO-B12/pv","payload":{"energy":1234.5,"power":800}})"
+      "\n"
+      "{not json\n");
+  CHECK(r.format == ReadingFormat::jsonl);
+  CHECK(r.added == 12);
+  CHECK(r.quarantined_by_reason["bad-line"] == 1);
+  CHECK(r.ignored_keys["system_status_code"] == 1);
+  CHECK(r.ignored_keys["battery_low"] == 1);
+  CHECK(f.day("trv-0413", "temperature", "2026-11-30")[0].value == 27.0);  // a number sent as a string
+  CHECK(f.day("trv-0413", "valve", "2026-11-30")[0].value == Approx(100.0));  // 0-255 model
+  CHECK(f.day("door-0001", "door", "2026-11-30")[0].value == 1);            // contact lost: open
+  CHECK(f.day("pv-0001", "energy", "2026-11-30")[0].value == 1234500);      // kWh -> Wh
+}
+
+TEST_CASE("ingest maintains hourly and daily roll-ups") {
+  TelemetryFixture f;
+  f.ingest("timestamp,device_id,metric,value\n"
+           "2026-11-30T08:00:00+01:00,trv-0412,temperature,10\n"
+           "2026-11-30T08:45:00+01:00,trv-0412,temperature,20\n");
+  TelemetryStore store(*f.db);
+  auto hours = *store.rollups(f.device("trv-0412"), "temperature", false, 0, INT64_MAX);
+  REQUIRE(hours.size() == 1);
+  CHECK(hours[0].mean == Approx(12.5));
+  // A late reading of the same hour updates it.
+  f.ingest("timestamp,device_id,metric,value\n2026-11-30T08:30:00+01:00,trv-0412,temperature,30\n");
+  hours = *store.rollups(f.device("trv-0412"), "temperature", false, 0, INT64_MAX);
+  CHECK(hours[0].count == 3);
+  CHECK(hours[0].mean == Approx((10 * 30 + 30 * 15 + 20 * 15) / 60.0));
+  const auto days = *store.rollups(f.device("trv-0412"), "temperature", true, 0, INT64_MAX);
+  REQUIRE(days.size() == 1);
+  CHECK(days[0].max == 30);
+}
