@@ -1,0 +1,11 @@
+// The subcommands of ghd-telemetry, one file each.
+#pragma once
+
+#include "cli/common/tool.h"
+
+namespace ghd::cli {
+void add_devices_command(Tool& tool);
+void add_ingest_command(Tool& tool);
+void add_quarantine_command(Tool& tool);
+void add_readings_command(Tool& tool);
+}  // namespace ghd::cli

@@ -1,0 +1,10 @@
+#include "cli/telemetry/commands.h"
+
+int main(int argc, char** argv) {
+  ghd::cli::Tool tool("ghd-telemetry", "Connected dwellings: device registry, readings, quarantine.");
+  ghd::cli::add_devices_command(tool);
+  ghd::cli::add_ingest_command(tool);
+  ghd::cli::add_quarantine_command(tool);
+  ghd::cli::add_readings_command(tool);
+  return tool.run(argc, argv);
+}

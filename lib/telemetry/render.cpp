@@ -1,0 +1,192 @@
+#include "telemetry/render.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "core/table.h"
+#include "core/text.h"
+#include "store/telemetry_store.h"
+
+namespace ghd {
+
+using nlohmann::json;
+using namespace std::chrono;
+
+namespace {
+
+Result<Device> find_device(TelemetryStore& store, const std::string& name) {
+  GHD_ASSIGN(devices, store.devices());
+  for (const auto& d : devices)
+    if (d.device_id == name || d.friendly_name == name) return d;
+  return Status::DataError(fmt::format("{}: no such device", name));
+}
+
+std::int64_t day_number(Instant t) { return floor<days>(paris::to_local(t)).time_since_epoch().count(); }
+
+std::string number(double v) { return fmt::format("{}", v); }
+
+}  // namespace
+
+Result<std::string> render_devices(Database& db, const std::string& building, const std::string& format) {
+  TelemetryStore store(db);
+  GHD_ASSIGN(devices, store.devices());
+  const std::vector<std::string> header = {"device_id", "kind", "model", "dwelling", "room", "building",
+                                           "installed_on", "friendly_name"};
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : devices)
+    if (building.empty() || d.building == building)
+      rows.push_back({d.device_id, d.kind, d.model, d.dwelling, d.room, d.building, format_date(d.installed_on),
+                      d.friendly_name});
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& r : rows) {
+      json o;
+      for (size_t i = 0; i < header.size(); ++i) o[header[i]] = r[i];
+      arr.push_back(o);
+    }
+    return arr.dump(2) + "\n";
+  }
+  if (format == "csv") {
+    std::string out = join(header, ",") + "\n";
+    for (const auto& r : rows) {
+      std::vector<std::string> cells;
+      for (const auto& c : r) cells.push_back(csv_safe_field(c));
+      out += join(cells, ",") + "\n";
+    }
+    return out;
+  }
+  Table t({"DEVICE", "KIND", "MODEL", "DWELLING", "ROOM", "BUILDING", "INSTALLED"});
+  for (const auto& r : rows) t.add({r[0], r[1], r[2], r[3], r[4], r[5], r[6]});
+  return t.render();
+}
+
+Result<std::string> render_device(Database& db, const std::string& name, const std::string& format) {
+  TelemetryStore store(db);
+  GHD_ASSIGN(d, find_device(store, name));
+  const DeviceKind* kind = find_kind(d.kind);
+  json metrics = json::object();
+  std::string text = fmt::format("{} ({} {}), {} {} in {}, installed {}\nfriendly name: {}\n", d.device_id, d.kind,
+                                 d.model, d.dwelling.empty() ? "building" : d.dwelling, d.room, d.building,
+                                 format_date(d.installed_on), d.friendly_name.empty() ? "-" : d.friendly_name);
+  Table t({"METRIC", "DAYS", "LAST DAY", "READINGS", "LAST VALUE"});
+  for (auto m : kind ? kind->metrics : std::vector<std::string_view>{}) {
+    GHD_ASSIGN(days_held, store.rollups(d.id, std::string(m), true, 0, INT64_MAX));
+    if (days_held.empty()) {
+      t.add({std::string(m), "0", "-", "0", "-"});
+      metrics[std::string(m)] = nullptr;
+      continue;
+    }
+    long long count = 0;
+    for (const auto& r : days_held) count += r.count;
+    const auto& last = days_held.back();
+    const Date last_day{sys_days{days{last.start}}};
+    t.add({std::string(m), std::to_string(days_held.size()), format_date(last_day), std::to_string(count),
+           number(last.last)});
+    metrics[std::string(m)] = {{"days", days_held.size()}, {"readings", count}, {"last_day", format_date(last_day)},
+                               {"last_value", last.last}};
+  }
+  if (format == "json")
+    return json{{"device_id", d.device_id}, {"kind", d.kind},         {"model", d.model},
+                {"dwelling", d.dwelling},   {"room", d.room},         {"building", d.building},
+                {"installed_on", format_date(d.installed_on)},         {"friendly_name", d.friendly_name},
+                {"metrics", metrics}}
+               .dump(2) +
+           "\n";
+  return text + "\n" + t.render();
+}
+
+std::string render_ingest_reports(const std::vector<IngestReport>& reports, const std::string& format) {
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& r : reports)
+      arr.push_back({{"file", r.file}, {"format", format_name(r.format)}, {"lines", r.lines},
+                     {"readings", r.readings}, {"new", r.added}, {"duplicates", r.duplicates},
+                     {"quarantined", r.quarantined}, {"quarantined_by_reason", r.quarantined_by_reason},
+                     {"ignored_keys", r.ignored_keys}});
+    return arr.dump(2) + "\n";
+  }
+  std::string out;
+  for (const auto& r : reports) {
+    out += fmt::format("{}: {} reading(s) [{}]: {} new, {} duplicate(s), {} quarantined\n", r.file, r.readings,
+                       format_name(r.format), r.added, r.duplicates, r.quarantined);
+    for (const auto& [reason, n] : r.quarantined_by_reason) out += fmt::format("  quarantined {}: {}\n", reason, n);
+    if (!r.ignored_keys.empty()) {
+      std::vector<std::string> keys;
+      for (const auto& [k, n] : r.ignored_keys) keys.push_back(fmt::format("{} ({})", k, n));
+      out += "  ignored payload keys: " + join(keys, ", ") + "\n";
+    }
+  }
+  return out;
+}
+
+Result<std::string> render_quarantine(Database& db, const std::string& reason, long long limit,
+                                      const std::string& format) {
+  TelemetryStore store(db);
+  GHD_ASSIGN(counts, store.quarantine_counts());
+  GHD_ASSIGN(rows, store.quarantined(reason, limit));
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& q : rows)
+      arr.push_back({{"file", q.file}, {"line", q.line}, {"reason", q.reason}, {"device_id", q.device_id},
+                     {"metric", q.metric}, {"time", q.t ? json(format_iso(*q.t)) : json(nullptr)}, {"value", q.value},
+                     {"quarantined_at", format_iso(q.quarantined_at)}});
+    json by_reason = json::object();
+    for (const auto& [r, n] : counts) by_reason[r] = n;
+    return json{{"by_reason", by_reason}, {"readings", arr}}.dump(2) + "\n";
+  }
+  if (format == "csv") {
+    std::string out = "file,line,reason,device_id,metric,time,value\n";
+    for (const auto& q : rows)
+      out += fmt::format("{},{},{},{},{},{},{}\n", csv_safe_field(q.file), q.line, q.reason, csv_safe_field(q.device_id),
+                         csv_safe_field(q.metric), q.t ? format_iso(*q.t) : "", csv_safe_field(q.value));
+    return out;
+  }
+  std::string out;
+  for (const auto& [r, n] : counts) out += fmt::format("{}: {}\n", r, n);
+  if (counts.empty()) return std::string("quarantine empty\n");
+  Table t({"FILE", "LINE", "REASON", "DEVICE", "METRIC", "TIME", "VALUE"});
+  for (const auto& q : rows)
+    t.add({q.file, std::to_string(q.line), q.reason, q.device_id, q.metric, q.t ? format_local_minutes(*q.t) : "-",
+           q.value});
+  return out + "\n" + t.render(40);
+}
+
+Result<std::string> render_readings(Database& db, const std::string& name, const std::string& metric, Instant since,
+                                    Instant until, const std::string& of, const std::string& format) {
+  TelemetryStore store(db);
+  GHD_ASSIGN(d, find_device(store, name));
+  if (!find_metric(metric)) return Status::Usage(fmt::format("unknown metric '{}'", metric));
+  json arr = json::array();
+  std::string csv;
+  if (of == "raw") {
+    csv = "time,value\n";
+    for (std::int64_t day = day_number(since); day <= day_number(until); ++day) {
+      GHD_ASSIGN(samples, store.day_samples(d.id, metric, day));
+      for (const auto& s : samples) {
+        if (s.t < to_unix(since) || s.t >= to_unix(until)) continue;
+        const std::string t = format_iso(from_unix(s.t));
+        csv += fmt::format("{},{}\n", t, number(s.value));
+        arr.push_back({{"time", t}, {"value", s.value}});
+      }
+    }
+  } else {
+    const bool daily = of == "daily";
+    const std::int64_t from = daily ? day_number(since) : to_unix(since);
+    const std::int64_t to = daily ? day_number(until) + 1 : to_unix(until);
+    GHD_ASSIGN(rollups, store.rollups(d.id, metric, daily, from, to));
+    csv = fmt::format("{},count,mean,min,max,first,last\n", daily ? "day" : "hour");
+    for (const auto& r : rollups) {
+      const std::string when = daily ? format_date(Date{sys_days{days{r.start}}}) : format_iso(from_unix(r.start));
+      csv += fmt::format("{},{},{},{},{},{},{}\n", when, r.count, number(r.mean), number(r.min), number(r.max),
+                         number(r.first), number(r.last));
+      arr.push_back({{daily ? "day" : "hour", when}, {"count", r.count}, {"mean", r.mean}, {"min", r.min},
+                     {"max", r.max}, {"first", r.first}, {"last", r.last}});
+    }
+  }
+  if (format == "json")
+    return json{{"device_id", d.device_id}, {"metric", metric}, {"of", of}, {"readings", arr}}.dump(2) + "\n";
+  return csv;
+}
+
+}  // namespace ghd

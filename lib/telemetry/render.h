@@ -1,0 +1,22 @@
+// What ghd-telemetry prints: devices, ingest summaries, the quarantine and
+// readings, as tables for people and CSV or JSON for tools.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "telemetry/ingest.h"
+
+namespace ghd {
+
+Result<std::string> render_devices(Database& db, const std::string& building, const std::string& format);
+Result<std::string> render_device(Database& db, const std::string& device, const std::string& format);
+std::string render_ingest_reports(const std::vector<IngestReport>& reports, const std::string& format);
+Result<std::string> render_quarantine(Database& db, const std::string& reason, long long limit,
+                                      const std::string& format);
+// `of`: raw, hourly or daily.
+Result<std::string> render_readings(Database& db, const std::string& device, const std::string& metric, Instant since,
+                                    Instant until, const std::string& of, const std::string& format);
+
+}  // namespace ghd

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# ghd-telemetry from the command line: registry, ingest, quarantine, readings.
+. "$(dirname "$0")/lib.sh"
+
+cat > registry.csv <<'CSV'
+device_id,kind,model,dwelling,room,installed_at,friendly_name
+trv-0412,trv,Danfoss Ally 014G2461,FO-B12-0304,salon,2023-09-18,FO-B12-0304/salon-trv
+trv-0413,trv,Tuya TS0601,FO-B12-0304,chambre,2023-09-18,FO-B12-0304/chambre-trv
+pv-0001,pv-meter,Fronius,,building:FO-B12,2024-05-01,FO-B12/pv
+CSV
+expect_exit 0 ghd-telemetry devices import registry.csv
+expect_match "$OUT" "3 device" "registry imported"
+expect_exit 0 ghd-telemetry devices list --format csv
+expect_match "$OUT" "pv-0001,pv-meter,Fronius,,building:FO-B12,FO-B12" "building of a roof device"
+printf 'device_id,kind,model,dwelling,room,installed_at,friendly_name\nx,toaster,m,FO-B12-0304,salon,2023-09-18,y\n' > bad.csv
+expect_exit 65 ghd-telemetry devices import bad.csv
+expect_match "$ERR" "bad.csv:2: unknown kind 'toaster'" "bad registry row located"
+
+cat > readings.csv <<'CSV'
+timestamp,device_id,metric,value
+2026-11-30T07:10:00+01:00,trv-0412,temperature,19.5
+2026-11-30T07:05:00+01:00,trv-0412,temperature,19.0
+2026-11-30T07:10:00+01:00,trv-0412,temperature,19.5
+2026-11-30T07:15:00+01:00,trv-0412,temperature,85
+2026-11-30T07:15:00+01:00,trv-9999,temperature,19
+2026-12-31T07:15:00+01:00,trv-0412,valve,40
+CSV
+expect_exit 0 ghd-telemetry ingest readings.csv --as-of 2026-11-30T12:00 --format json
+expect_match "$OUT" '"new": 2' "new readings"
+expect_match "$OUT" '"duplicates": 1' "duplicate counted"
+expect_match "$OUT" '"quarantined": 3' "bad readings quarantined"
+expect_exit 0 ghd-telemetry ingest readings.csv --as-of 2026-11-30T12:00
+expect_match "$OUT" "0 new, 3 duplicate" "second ingest adds nothing"
+printf '{"time":"2026-11-30T06:20:00Z","topic":"zigbee2mqtt/FO-B12-0304/chambre-trv","payload":{"local_temperature":"21.5","position":128,"battery_low":true}}\n' > z2m.jsonl
+expect_exit 0 ghd-telemetry ingest z2m.jsonl --as-of 2026-11-30T12:00
+expect_match "$OUT" "\[jsonl\]: 2 new" "JSON Lines detected"
+expect_match "$OUT" "ignored payload keys: battery_low \(1\)" "ignored keys counted"
+
+expect_exit 0 ghd-telemetry quarantine --format json
+expect_match "$OUT" '"impossible-value": 2' "quarantine counts (85 °C twice: two ingests)"
+expect_match "$OUT" '"line": 5' "quarantined line"
+expect_exit 0 ghd-telemetry quarantine --reason future
+expect_match "$OUT" "trv-0412 +valve" "filtered by reason"
+
+expect_exit 0 ghd-telemetry readings trv-0412 --metric temperature --since 2026-11-30 --as-of 2026-11-30T12:00
+expect_eq "$OUT" "time,value
+2026-11-30T07:05:00+01:00,19
+2026-11-30T07:10:00+01:00,19.5" "raw readings"
+expect_exit 0 ghd-telemetry readings FO-B12-0304/salon-trv --metric temperature --of hourly --since 2026-11-30 --as-of 2026-11-30T12:00
+expect_match "$OUT" "2026-11-30T07:00:00\+01:00,2,19.4545[0-9]*,19,19.5,19,19.5" "hourly roll-up, time-weighted (19 for 5 min, 19.5 for 50)"
+expect_exit 0 ghd-telemetry devices show trv-0413 --format json
+expect_match "$OUT" "\"last_value\": 50\\.19" "0-255 valve scaled (128 of 255 = 50.2 %)"
+expect_exit 65 ghd-telemetry readings nope --metric temperature
+expect_exit 66 ghd-telemetry ingest missing.csv
+
+pass
