@@ -5,6 +5,7 @@
 
 #include "cli/telemetry/commands.h"
 #include "core/files.h"
+#include "core/gzip.h"
 #include "telemetry/ingest.h"
 #include "telemetry/render.h"
 
@@ -17,7 +18,7 @@ void add_ingest_command(Tool& tool) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = tool.command(
-      "ingest", "Ingest readings: long CSV or Zigbee2MQTT JSON Lines; bad readings go to the quarantine",
+      "ingest", "Ingest readings: long CSV or Zigbee2MQTT JSON Lines, gzip-compressed or not; bad readings go to the quarantine",
       [args](Context& ctx) -> Status {
         GHD_ASSIGN(db, ctx.open_db());
         const ReadingFormat format = args->input == "csv"     ? ReadingFormat::csv
@@ -26,8 +27,16 @@ void add_ingest_command(Tool& tool) {
         std::vector<IngestReport> reports;
         for (const auto& file : args->files) {
           GHD_ASSIGN(contents, map_file(file));
+          std::string inflated;
+          std::string_view bytes = contents.view();
+          if (is_gzip(bytes)) {
+            auto out = gunzip(bytes);
+            if (!out.ok()) return out.status().with_context(file);
+            inflated = std::move(*out);
+            bytes = inflated;
+          }
           IngestReport report;
-          GHD_TRY(ingest_readings(*db, file, contents.view(), format, ctx.now(), report).with_context(file));
+          GHD_TRY(ingest_readings(*db, file, bytes, format, ctx.now(), report).with_context(file));
           reports.push_back(std::move(report));
         }
         return emit(render_ingest_reports(reports, args->format), "");

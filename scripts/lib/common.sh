@@ -7,7 +7,7 @@ GHD_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 GHD_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev libcurl4-openssl-dev
-  libyaml-cpp-dev catch2 nlohmann-json3-dev groff-base bc
+  libyaml-cpp-dev catch2 nlohmann-json3-dev zlib1g-dev groff-base bc
 )
 
 log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }

@@ -36,6 +36,17 @@ expect_exit 0 ghd-telemetry ingest z2m.jsonl --as-of 2026-11-30T12:00
 expect_match "$OUT" "\[jsonl\]: 2 new" "JSON Lines detected"
 expect_match "$OUT" "ignored payload keys: battery_low \(1\)" "ignored keys counted"
 
+# gzip-compressed files, from a file or standard input.
+printf 'timestamp,device_id,metric,value\n2026-11-30T08:00:00+01:00,trv-0412,valve,35\n' | gzip > valve.csv.gz
+expect_exit 0 ghd-telemetry ingest valve.csv.gz --as-of 2026-11-30T12:00
+expect_match "$OUT" "1 new" "gzip file ingested"
+printf 'timestamp,device_id,metric,value\n2026-11-30T08:05:00+01:00,trv-0412,valve,36\n' | gzip > more.gz
+expect_exit 0 ghd-telemetry ingest - --as-of 2026-11-30T12:00 < more.gz
+expect_match "$OUT" "1 new" "gzip on standard input"
+head -c 40 valve.csv.gz > truncated.gz
+expect_exit 65 ghd-telemetry ingest truncated.gz --as-of 2026-11-30T12:00
+expect_match "$ERR" "truncated.gz: corrupt or truncated gzip" "truncated gzip refused"
+
 expect_exit 0 ghd-telemetry quarantine --format json
 expect_match "$OUT" '"impossible-value": 2' "quarantine counts (85 °C twice: two ingests)"
 expect_match "$OUT" '"line": 5' "quarantined line"
