@@ -8,4 +8,5 @@ void add_devices_command(Tool& tool);
 void add_ingest_command(Tool& tool);
 void add_quarantine_command(Tool& tool);
 void add_readings_command(Tool& tool);
+void add_purge_command(Tool& tool);
 }  // namespace ghd::cli

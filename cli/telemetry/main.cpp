@@ -6,5 +6,6 @@ int main(int argc, char** argv) {
   ghd::cli::add_ingest_command(tool);
   ghd::cli::add_quarantine_command(tool);
   ghd::cli::add_readings_command(tool);
+  ghd::cli::add_purge_command(tool);
   return tool.run(argc, argv);
 }

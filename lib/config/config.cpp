@@ -269,7 +269,15 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   set_default_calendars(c);
   GHD_ASSIGN(root, y.parse(text));
   if (root.IsNull()) return c;  // an empty file is all defaults
-  GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage"}, ""));
+  GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
+  if (auto tel = root["telemetry"]) {
+    GHD_TRY(y.expect_keys(tel, {"retention_days"}, "telemetry"));
+    if (auto v = tel["retention_days"]) {
+      GHD_ASSIGN(days, y.integer(v, "retention_days"));
+      if (days < 1) return y.error(v, "'retention_days' must be at least 1");
+      c.telemetry_retention_days = int(days);
+    }
+  }
   if (auto cals = root["calendars"]) GHD_TRY(parse_calendars(y, cals, c));
   if (auto tri = root["triage"]) GHD_TRY(parse_triage(y, tri, c));
   if (auto v = root["database"]) {

@@ -58,6 +58,8 @@ struct Config {
   // (a rule's tag incident:KIND) within the window: one incident.
   int incident_window_hours = 48;
   int incident_min_tenants = 2;
+  // Telemetry: raw readings are kept this many days; roll-ups stay.
+  int telemetry_retention_days = 400;
 
   BusinessDays business_days() const { return BusinessDays(holidays, closures); }
   std::vector<std::string> calendar_names() const;

@@ -104,6 +104,25 @@ void TelemetryStore::save_day(long long device, const std::string& metric, std::
       daily);
 }
 
+Result<long long> TelemetryStore::readings_before(std::int64_t day) {
+  try {
+    SQLite::Statement q(db_.sql(), "SELECT coalesce(sum(count), 0) FROM reading_days WHERE day < ?");
+    q.bind(1, static_cast<int64_t>(day));
+    q.executeStep();
+    return static_cast<long long>(q.getColumn(0).getInt64());
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+long long TelemetryStore::drop_days_before(std::int64_t day) {
+  auto n = readings_before(day);
+  SQLite::Statement q(db_.sql(), "DELETE FROM reading_days WHERE day < ?");
+  q.bind(1, static_cast<int64_t>(day));
+  q.exec();
+  return n.ok() ? *n : 0;
+}
+
 void TelemetryStore::quarantine(const QuarantinedReading& r) {
   auto& q = prepared(put_quarantine_,
                      "INSERT INTO quarantine (file, line, reason, device_id, metric, t, value, quarantined_at) "

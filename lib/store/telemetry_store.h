@@ -43,6 +43,10 @@ class TelemetryStore {
   // Within the caller's transaction: replaces the block and the day's roll-ups.
   void save_day(long long device, const std::string& metric, std::int64_t day, const std::vector<Sample>& samples,
                 const std::vector<Rollup>& hourly, const Rollup& daily);
+  // Within the caller's transaction: drops the raw readings of the local
+  // days before `day` (roll-ups stay); returns how many readings went.
+  long long drop_days_before(std::int64_t day);
+  Result<long long> readings_before(std::int64_t day);
   void quarantine(const QuarantinedReading& q);
   Result<std::vector<QuarantinedReading>> quarantined(const std::string& reason, long long limit);
   Result<std::vector<std::pair<std::string, long long>>> quarantine_counts();

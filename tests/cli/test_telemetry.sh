@@ -61,6 +61,17 @@ expect_exit 0 ghd-telemetry readings FO-B12-0304/salon-trv --metric temperature 
 expect_match "$OUT" "2026-11-30T07:00:00\+01:00,2,19.4545[0-9]*,19,19.5,19,19.5" "hourly roll-up, time-weighted (19 for 5 min, 19.5 for 50)"
 expect_exit 0 ghd-telemetry devices show trv-0413 --format json
 expect_match "$OUT" "\"last_value\": 50\\.19" "0-255 valve scaled (128 of 255 = 50.2 %)"
+# Retention: raw readings older than 400 days go, roll-ups stay.
+expect_exit 0 ghd-telemetry purge --as-of 2028-01-05 --dry-run
+expect_match "$OUT" "^[1-9][0-9]* raw reading\(s\) before 2026-12-01 would be dropped" "dry run counts"
+expect_exit 0 ghd-telemetry purge --as-of 2028-01-05
+expect_exit 0 ghd-telemetry readings trv-0412 --metric temperature --since 2026-11-30 --as-of 2026-11-30T12:00
+expect_eq "$OUT" "time,value" "raw readings dropped"
+expect_exit 0 ghd-telemetry readings trv-0412 --metric temperature --of daily --since 2026-11-30 --as-of 2026-11-30T12:00
+expect_match "$OUT" "2026-11-30,2," "daily roll-up kept"
+expect_exit 0 ghd-telemetry purge --as-of 2028-01-05
+expect_match "$OUT" "^0 raw reading" "second purge drops nothing"
+
 expect_exit 65 ghd-telemetry readings nope --metric temperature
 expect_exit 66 ghd-telemetry ingest missing.csv
 

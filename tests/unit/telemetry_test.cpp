@@ -234,3 +234,19 @@ TEST_CASE("ingest maintains hourly and daily roll-ups") {
   REQUIRE(days.size() == 1);
   CHECK(days[0].max == 30);
 }
+
+#include "telemetry/counters.h"
+
+TEST_CASE("consumption from a counter survives resets and replacements") {
+  // 1000 -> 1500 (+500), replaced: 20 (+20), -> 120 (+100), read back 119 (0), -> 130 (+11)
+  const std::vector<Sample> index = {{1, 1000}, {2, 1500}, {3, 20}, {4, 120}, {5, 119}, {6, 130}};
+  const auto steps = counter_steps(index);
+  REQUIRE(steps.size() == 5);
+  CHECK(steps[1].reset);
+  CHECK(steps[1].consumed == 20);
+  CHECK_FALSE(steps[3].reset);
+  CHECK(steps[3].consumed == 0);
+  CHECK(consumption(index) == Approx(631));
+  CHECK(consumption({}) == 0);
+  CHECK(consumption({{1, 5}}) == 0);
+}

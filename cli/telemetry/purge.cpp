@@ -1,0 +1,26 @@
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/telemetry/commands.h"
+#include "telemetry/retention.h"
+
+namespace ghd::cli {
+
+void add_purge_command(Tool& tool) {
+  auto dry_run = std::make_shared<bool>(false);
+  CLI::App* cmd = tool.command(
+      "purge", "Drop raw readings older than telemetry.retention_days (roll-ups stay)", [dry_run](Context& ctx) -> Status {
+        GHD_ASSIGN(db, ctx.open_db());
+        ReadingRetentionReport report;
+        GHD_TRY(purge_raw_readings(*db, ctx.config.telemetry_retention_days, ctx.now(), *dry_run, report));
+        std::cout << fmt::format("{} raw reading(s) before {} {}\n", report.readings, format_date(report.oldest_kept),
+                                 *dry_run ? "would be dropped (dry run)" : "dropped; roll-ups kept");
+        return Status::Ok();
+      });
+  cmd->add_flag("-n,--dry-run", *dry_run, "Count, drop nothing");
+  tool.add_as_of(cmd);
+}
+
+}  // namespace ghd::cli

@@ -1,0 +1,17 @@
+// Retention of raw readings: kept `telemetry.retention_days` (400 by default),
+// then dropped by whole local days; the hourly and daily roll-ups stay.
+#pragma once
+
+#include "calendar/time.h"
+#include "store/database.h"
+
+namespace ghd {
+
+struct ReadingRetentionReport {
+  Date oldest_kept{};
+  long long readings = 0;  // dropped, or that would be with dry_run
+};
+
+Status purge_raw_readings(Database& db, int retention_days, Instant now, bool dry_run, ReadingRetentionReport& report);
+
+}  // namespace ghd
