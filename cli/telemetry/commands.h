@@ -9,4 +9,6 @@ void add_ingest_command(Tool& tool);
 void add_quarantine_command(Tool& tool);
 void add_readings_command(Tool& tool);
 void add_purge_command(Tool& tool);
+void add_consent_command(Tool& tool);
+void add_audit_command(Tool& tool);
 }  // namespace ghd::cli

@@ -7,5 +7,7 @@ int main(int argc, char** argv) {
   ghd::cli::add_quarantine_command(tool);
   ghd::cli::add_readings_command(tool);
   ghd::cli::add_purge_command(tool);
+  ghd::cli::add_consent_command(tool);
+  ghd::cli::add_audit_command(tool);
   return tool.run(argc, argv);
 }

@@ -8,7 +8,7 @@ namespace ghd::cli {
 
 void add_readings_command(Tool& tool) {
   struct Args {
-    std::string device, metric, since, until, of = "raw", format;
+    std::string device, metric, since, until, of = "raw", format, why;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = tool.command(
@@ -22,7 +22,8 @@ void add_readings_command(Tool& tool) {
           until = u;
         }
         GHD_ASSIGN(db, ctx.open_db(Database::Mode::must_exist));
-        GHD_ASSIGN(text, render_readings(*db, args->device, args->metric, since, until, args->of, args->format));
+        const AuditEntry reader{ctx.now(), ctx.actor, "", "", "", args->why};
+        GHD_ASSIGN(text, render_readings(*db, args->device, args->metric, since, until, args->of, args->format, reader));
         return emit(text, "");
       });
   cmd->add_option("DEVICE", args->device, "Device id or friendly name")->required();
@@ -32,6 +33,7 @@ void add_readings_command(Tool& tool) {
   cmd->add_option("--of", args->of, "raw readings, or hourly or daily roll-ups")
       ->check(CLI::IsMember({"raw", "hourly", "daily"}))
       ->capture_default_str();
+  cmd->add_option("--why", args->why, "Why the data is looked at (recorded in the audit log for activity data)");
   add_format(cmd, args->format, {"csv", "json"});
   tool.add_as_of(cmd);
 }

@@ -271,7 +271,12 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   if (root.IsNull()) return c;  // an empty file is all defaults
   GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
   if (auto tel = root["telemetry"]) {
-    GHD_TRY(y.expect_keys(tel, {"retention_days"}, "telemetry"));
+    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days"}, "telemetry"));
+    if (auto v = tel["consent_purge_days"]) {
+      GHD_ASSIGN(days, y.integer(v, "consent_purge_days"));
+      if (days < 0 || days > 365) return y.error(v, "'consent_purge_days' must be between 0 and 365");
+      c.consent_purge_days = int(days);
+    }
     if (auto v = tel["retention_days"]) {
       GHD_ASSIGN(days, y.integer(v, "retention_days"));
       if (days < 1) return y.error(v, "'retention_days' must be at least 1");

@@ -60,6 +60,9 @@ struct Config {
   int incident_min_tenants = 2;
   // Telemetry: raw readings are kept this many days; roll-ups stay.
   int telemetry_retention_days = 400;
+  // After a consent is withdrawn, its dwelling's stored activity data is
+  // deleted after this many days (by ghd-telemetry purge).
+  int consent_purge_days = 30;
 
   BusinessDays business_days() const { return BusinessDays(holidays, closures); }
   std::vector<std::string> calendar_names() const;

@@ -157,6 +157,32 @@ CREATE TABLE quarantine (
 );
 CREATE INDEX quarantine_reason ON quarantine(reason, id);
 )sql",
+      // 3: consent of tenants to the processing of their dwelling's data, and
+      // the log of who looked at it.
+      R"sql(
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  dwelling TEXT NOT NULL,
+  scope TEXT NOT NULL,            -- comma-separated: activity, temperature
+  form_ref TEXT NOT NULL,         -- the signed form
+  granted_at INTEGER NOT NULL,
+  granted_by TEXT NOT NULL,
+  revoked_at INTEGER,
+  revoked_by TEXT,
+  purged_at INTEGER               -- when the activity data was deleted after revocation
+);
+CREATE INDEX consents_dwelling ON consents(dwelling, granted_at);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  dwelling TEXT NOT NULL DEFAULT '',
+  device TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_dwelling ON audit(dwelling, at);
+)sql",
   };
   return migrations;
 }

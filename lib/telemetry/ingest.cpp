@@ -8,7 +8,9 @@
 
 #include "core/csv.h"
 #include "core/text.h"
+#include "store/consent_store.h"
 #include "store/telemetry_store.h"
+#include "telemetry/consent.h"
 #include "telemetry/rollup.h"
 
 namespace ghd {
@@ -44,9 +46,9 @@ bool valve_on_255(const std::string& model) {
 
 class Ingester {
  public:
-  Ingester(TelemetryStore& store, const std::vector<Device>& devices, const std::string& file, Instant now,
-           IngestReport& report)
-      : store_(store), file_(file), now_(now), report_(report) {
+  Ingester(TelemetryStore& store, const std::vector<Device>& devices, ConsentBook consents, const std::string& file,
+           Instant now, IngestReport& report)
+      : store_(store), consents_(std::move(consents)), file_(file), now_(now), report_(report) {
     for (const auto& d : devices) {
       by_id_[d.device_id] = &d;
       if (!d.friendly_name.empty()) by_name_[d.friendly_name] = &d;
@@ -77,6 +79,12 @@ class Ingester {
     if (*t > now_ + kFutureTolerance) return quarantine(line, "future", d->device_id, metric, t, value_text);
     if (paris::local_date(*t) < d->installed_on)
       return quarantine(line, "before-installation", d->device_id, metric, t, value_text);
+    // Activity of a dwelling is processed only under its tenant's consent:
+    // without one it goes nowhere, counted only.
+    if (is_activity_metric(metric) && !consents_.covers(d->dwelling, "activity", *t)) {
+      ++report_.not_consented;
+      return;
+    }
     const std::int64_t day = floor<days>(paris::to_local(*t)).time_since_epoch().count();
     pending_[Key{d->id, metric, day}].push_back({to_unix(*t), *value});
   }
@@ -105,6 +113,7 @@ class Ingester {
 
  private:
   TelemetryStore& store_;
+  ConsentBook consents_;
   const std::string& file_;
   Instant now_;
   IngestReport& report_;
@@ -231,7 +240,8 @@ Status ingest_readings(Database& db, const std::string& file, std::string_view b
     WriteTransaction tx(db.sql());
     TelemetryStore store(db);
     GHD_ASSIGN(devices, store.devices());
-    Ingester in(store, devices, file, now, report);
+    GHD_ASSIGN(consents, ConsentStore(db).list(""));
+    Ingester in(store, devices, ConsentBook(std::move(consents)), file, now, report);
     if (format == ReadingFormat::jsonl) ingest_jsonl(in, bytes, report);
     else ingest_csv(in, bytes, report);
     GHD_TRY(in.flush());

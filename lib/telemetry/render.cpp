@@ -6,6 +6,7 @@
 #include "core/csv.h"
 #include "core/table.h"
 #include "core/text.h"
+#include "store/consent_store.h"
 #include "store/telemetry_store.h"
 
 namespace ghd {
@@ -103,6 +104,7 @@ std::string render_ingest_reports(const std::vector<IngestReport>& reports, cons
       arr.push_back({{"file", r.file}, {"format", format_name(r.format)}, {"lines", r.lines},
                      {"readings", r.readings}, {"new", r.added}, {"duplicates", r.duplicates},
                      {"quarantined", r.quarantined}, {"quarantined_by_reason", r.quarantined_by_reason},
+                     {"not_consented", r.not_consented},
                      {"ignored_keys", r.ignored_keys}});
     return arr.dump(2) + "\n";
   }
@@ -111,6 +113,8 @@ std::string render_ingest_reports(const std::vector<IngestReport>& reports, cons
     out += fmt::format("{}: {} reading(s) [{}]: {} new, {} duplicate(s), {} quarantined\n", r.file, r.readings,
                        format_name(r.format), r.added, r.duplicates, r.quarantined);
     for (const auto& [reason, n] : r.quarantined_by_reason) out += fmt::format("  quarantined {}: {}\n", reason, n);
+    if (r.not_consented)
+      out += fmt::format("  activity readings without consent, not stored: {}\n", r.not_consented);
     if (!r.ignored_keys.empty()) {
       std::vector<std::string> keys;
       for (const auto& [k, n] : r.ignored_keys) keys.push_back(fmt::format("{} ({})", k, n));
@@ -153,10 +157,23 @@ Result<std::string> render_quarantine(Database& db, const std::string& reason, l
 }
 
 Result<std::string> render_readings(Database& db, const std::string& name, const std::string& metric, Instant since,
-                                    Instant until, const std::string& of, const std::string& format) {
+                                    Instant until, const std::string& of, const std::string& format,
+                                    const AuditEntry& reader) {
   TelemetryStore store(db);
   GHD_ASSIGN(d, find_device(store, name));
   if (!find_metric(metric)) return Status::Usage(fmt::format("unknown metric '{}'", metric));
+  if (is_activity_metric(metric)) {
+    // Every look at a dwelling's activity by a person is logged.
+    AuditEntry e = reader;
+    e.action = "read-activity";
+    e.dwelling = d.dwelling;
+    e.device = d.device_id;
+    try {
+      ConsentStore(db).audit(e);
+    } catch (const SQLite::Exception& ex) {
+      return sqlite_status(ex, db.path());
+    }
+  }
   json arr = json::array();
   std::string csv;
   if (of == "raw") {
@@ -187,6 +204,41 @@ Result<std::string> render_readings(Database& db, const std::string& name, const
   if (format == "json")
     return json{{"device_id", d.device_id}, {"metric", metric}, {"of", of}, {"readings", arr}}.dump(2) + "\n";
   return csv;
+}
+
+Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format) {
+  GHD_ASSIGN(list, ConsentStore(db).list(dwelling));
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& c : list)
+      arr.push_back({{"dwelling", c.dwelling}, {"scope", c.scope}, {"form", c.form_ref},
+                     {"granted_at", format_iso(c.granted_at)}, {"granted_by", c.granted_by},
+                     {"revoked_at", c.revoked_at ? json(format_iso(*c.revoked_at)) : json(nullptr)},
+                     {"revoked_by", c.revoked_by.empty() ? json(nullptr) : json(c.revoked_by)},
+                     {"purged_at", c.purged_at ? json(format_iso(*c.purged_at)) : json(nullptr)}});
+    return arr.dump(2) + "\n";
+  }
+  if (list.empty()) return std::string(dwelling.empty() ? "no consent recorded\n" : dwelling + ": no consent recorded\n");
+  Table t({"DWELLING", "SCOPE", "FORM", "GRANTED", "BY", "WITHDRAWN", "BY", "DATA DELETED"});
+  for (const auto& c : list)
+    t.add({c.dwelling, join(c.scope, ","), c.form_ref, format_local_minutes(c.granted_at), c.granted_by,
+           c.revoked_at ? format_local_minutes(*c.revoked_at) : "-", c.revoked_by.empty() ? "-" : c.revoked_by,
+           c.purged_at ? format_local_minutes(*c.purged_at) : "-"});
+  return t.render();
+}
+
+Result<std::string> render_audit(Database& db, const std::string& dwelling, Instant since, const std::string& format) {
+  GHD_ASSIGN(log, ConsentStore(db).audit_log(dwelling, since));
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& e : log)
+      arr.push_back({{"at", format_iso(e.at)}, {"actor", e.actor}, {"action", e.action}, {"dwelling", e.dwelling},
+                     {"device", e.device}, {"reason", e.reason}});
+    return arr.dump(2) + "\n";
+  }
+  Table t({"AT", "ACTOR", "ACTION", "DWELLING", "DEVICE", "WHY"});
+  for (const auto& e : log) t.add({format_local_minutes(e.at), e.actor, e.action, e.dwelling, e.device, e.reason});
+  return t.render();
 }
 
 }  // namespace ghd

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "telemetry/consent.h"
 #include "telemetry/ingest.h"
 
 namespace ghd {
@@ -16,7 +17,13 @@ std::string render_ingest_reports(const std::vector<IngestReport>& reports, cons
 Result<std::string> render_quarantine(Database& db, const std::string& reason, long long limit,
                                       const std::string& format);
 // `of`: raw, hourly or daily.
+// Reading activity data (motion, door) is recorded in the audit log with
+// the reader's name, time and reason.
 Result<std::string> render_readings(Database& db, const std::string& device, const std::string& metric, Instant since,
-                                    Instant until, const std::string& of, const std::string& format);
+                                    Instant until, const std::string& of, const std::string& format,
+                                    const AuditEntry& reader);
+
+Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format);
+Result<std::string> render_audit(Database& db, const std::string& dwelling, Instant since, const std::string& format);
 
 }  // namespace ghd

@@ -1,12 +1,14 @@
 #include "telemetry/retention.h"
 
+#include "store/consent_store.h"
 #include "store/telemetry_store.h"
 
 namespace ghd {
 
 using namespace std::chrono;
 
-Status purge_raw_readings(Database& db, int retention_days, Instant now, bool dry_run, ReadingRetentionReport& report) {
+Status purge_raw_readings(Database& db, int retention_days, int consent_purge_days, Instant now, bool dry_run,
+                          ReadingRetentionReport& report) {
   if (retention_days < 1) return Status::Config("telemetry.retention_days must be at least 1");
   const sys_days oldest = sys_days{paris::local_date(now)} - days{retention_days};
   report.oldest_kept = Date{oldest};
@@ -20,6 +22,7 @@ Status purge_raw_readings(Database& db, int retention_days, Instant now, bool dr
       return Status::Ok();
     }
     report.readings = store.drop_days_before(day);
+    report.withdrawn_activity = ConsentStore(db).purge_revoked_before(now - days{consent_purge_days}, now);
     tx.commit();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {

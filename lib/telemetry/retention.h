@@ -9,9 +9,13 @@ namespace ghd {
 
 struct ReadingRetentionReport {
   Date oldest_kept{};
-  long long readings = 0;  // dropped, or that would be with dry_run
+  long long readings = 0;           // dropped, or that would be with dry_run
+  long long withdrawn_activity = 0; // activity readings of withdrawn consents deleted
 };
 
-Status purge_raw_readings(Database& db, int retention_days, Instant now, bool dry_run, ReadingRetentionReport& report);
+// Also deletes the activity data of dwellings whose consent was withdrawn
+// more than `consent_purge_days` ago.
+Status purge_raw_readings(Database& db, int retention_days, int consent_purge_days, Instant now, bool dry_run,
+                          ReadingRetentionReport& report);
 
 }  // namespace ghd

@@ -72,6 +72,36 @@ expect_match "$OUT" "2026-11-30,2," "daily roll-up kept"
 expect_exit 0 ghd-telemetry purge --as-of 2028-01-05
 expect_match "$OUT" "^0 raw reading" "second purge drops nothing"
 
+# Consent: activity only under consent, withdrawn at once, every look logged.
+printf 'device_id,kind,model,dwelling,room,installed_at,friendly_name\nmot-0001,motion,Aqara,FO-B12-0304,entree,2023-09-18,FO-B12-0304/entree-motion\n' > motion.csv
+expect_exit 0 ghd-telemetry devices import motion.csv
+printf 'timestamp,device_id,metric,value\n2026-11-30T09:00:00+01:00,mot-0001,motion,1\n' > m1.csv
+expect_exit 0 ghd-telemetry ingest m1.csv --as-of 2026-11-30T12:00
+expect_match "$OUT" "without consent, not stored: 1" "no consent, nothing stored"
+expect_exit 64 ghd-telemetry consent grant FO-B12-0304 --scope activity
+expect_exit 0 ghd-telemetry consent grant FO-B12-0304 --scope activity --form CONS-2026-17 --as-of 2026-11-30T10:00
+expect_exit 0 ghd-telemetry ingest m1.csv --as-of 2026-11-30T12:00
+expect_match "$OUT" "without consent, not stored: 1" "before the consent: still not stored"
+printf 'timestamp,device_id,metric,value\n2026-11-30T11:00:00+01:00,mot-0001,motion,1\n' > m2.csv
+expect_exit 0 ghd-telemetry ingest m2.csv --as-of 2026-11-30T12:00
+expect_match "$OUT" "1 new" "under consent: stored"
+expect_exit 0 ghd-telemetry readings mot-0001 --metric motion --since 2026-11-30 --why "appel de la fille, pas de réponse" --as-of 2026-11-30T12:00
+expect_match "$OUT" "2026-11-30T11:00:00\+01:00,1" "activity readable"
+expect_exit 0 ghd-telemetry consent revoke FO-B12-0304 --as-of 2026-11-30T13:00
+expect_exit 65 ghd-telemetry consent revoke FO-B12-0304 --as-of 2026-11-30T13:05
+printf 'timestamp,device_id,metric,value\n2026-11-30T13:30:00+01:00,mot-0001,motion,1\n' > m3.csv
+expect_exit 0 ghd-telemetry ingest m3.csv --as-of 2026-11-30T14:00
+expect_match "$OUT" "without consent, not stored: 1" "withdrawal takes effect at once"
+expect_exit 0 ghd-telemetry consent show FO-B12-0304 --format json
+expect_match "$OUT" '"revoked_by": "tester"' "withdrawal recorded"
+expect_exit 0 ghd-telemetry audit --dwelling FO-B12-0304 --format json
+expect_match "$OUT" '"action": "read-activity"' "look logged"
+expect_match "$OUT" '"reason": "appel de la fille, pas de réponse"' "with its reason"
+expect_exit 0 ghd-telemetry purge --as-of 2027-01-05
+expect_match "$OUT" "^1 activity reading\(s\) of withdrawn consents deleted" "activity deleted after the delay"
+expect_exit 0 ghd-telemetry readings mot-0001 --metric motion --since 2026-11-30 --until 2026-11-30 --as-of 2027-01-05
+expect_eq "$OUT" "time,value" "nothing left"
+
 expect_exit 65 ghd-telemetry readings nope --metric temperature
 expect_exit 66 ghd-telemetry ingest missing.csv
 

@@ -85,6 +85,7 @@ TEST_CASE("days of 23 and 25 hours") {
 #include "store/telemetry_store.h"
 #include "telemetry/ingest.h"
 #include "telemetry/registry.h"
+#include "telemetry/consent.h"
 
 namespace {
 
@@ -193,6 +194,7 @@ TEST_CASE("long CSV: readings stored, duplicates and disorder absorbed, every ba
 
 TEST_CASE("Zigbee2MQTT JSON Lines, untidy payloads included") {
   TelemetryFixture f;
+  REQUIRE(grant_consent(*f.db, "FO-B12-0304", {"activity"}, "CONS-1", "test", *parse_instant("2026-01-01")).ok());
   auto r = f.ingest(
       R"({"time":"2026-11-30T06:05:12Z","topic":"zigbee2mqtt/FO-B12-0304/salon-trv","payload":{"local_temperature":19.5,"occupied_heating_setpoint":20,"pi_heating_demand":35,"battery":87,"linkquality":120,"window_open":false,"system_status_code":"ok"}})"
       "\n"
@@ -236,6 +238,45 @@ TEST_CASE("ingest maintains hourly and daily roll-ups") {
 }
 
 #include "telemetry/counters.h"
+#include "telemetry/consent.h"
+#include "store/consent_store.h"
+
+TEST_CASE("activity is processed only under consent; withdrawal stops it at once; purge deletes it") {
+  TelemetryFixture f;
+  auto motion = [](const char* time) {
+    return std::string("timestamp,device_id,metric,value\n") + time + ",mot-0001,motion,1\n" + time +
+           ",trv-0412,temperature,20\n";
+  };
+  auto r = f.ingest(motion("2026-11-01T10:00:00Z"));
+  CHECK(r.not_consented == 1);  // no consent: not stored, counted
+  CHECK(r.added == 1);          // the temperature of the valve is
+  REQUIRE(grant_consent(*f.db, "FO-B12-0304", {"activity", "temperature"}, "CONS-2026-17", "alice",
+                        *parse_instant("2026-11-10T09:00:00Z")).ok());
+  CHECK(grant_consent(*f.db, "FO-B12-0304", {"gps"}, "X", "alice", *parse_instant("2026-11-10T09:00:00Z")).code() ==
+        ExitCode::usage);
+  CHECK(grant_consent(*f.db, "FO-B12-0304", {"activity"}, "", "alice", *parse_instant("2026-11-10")).code() ==
+        ExitCode::usage);
+  r = f.ingest(motion("2026-11-01T11:00:00Z"));  // before the consent
+  CHECK(r.not_consented == 1);
+  r = f.ingest(motion("2026-11-20T10:00:00Z"));
+  CHECK(r.not_consented == 0);
+  CHECK(r.added == 2);
+  REQUIRE(revoke_consent(*f.db, "FO-B12-0304", "bob", *parse_instant("2026-11-25T08:00:00Z")).ok());
+  CHECK(revoke_consent(*f.db, "FO-B12-0304", "bob", *parse_instant("2026-11-25T08:00:00Z")).code() ==
+        ExitCode::data_error);
+  r = f.ingest(motion("2026-11-25T09:00:00Z"));  // at once
+  CHECK(r.not_consented == 1);
+  // After the delay the stored activity goes; the temperatures stay.
+  ConsentStore consents(*f.db);
+  CHECK(consents.purge_revoked_before(*parse_instant("2026-11-20T00:00:00Z"), *parse_instant("2026-11-20")) == 0);
+  CHECK(consents.purge_revoked_before(*parse_instant("2026-12-26T00:00:00Z"), *parse_instant("2026-12-26")) == 1);
+  CHECK(TelemetryStore(*f.db).day_samples(f.device("mot-0001"), "motion", local_day("2026-11-20"))->empty());
+  CHECK_FALSE(TelemetryStore(*f.db).day_samples(f.device("trv-0412"), "temperature", local_day("2026-11-20"))->empty());
+  const auto log = *consents.audit_log("FO-B12-0304", *parse_instant("2026-01-01"));
+  REQUIRE(log.size() == 2);
+  CHECK(log[0].action == "consent-grant");
+  CHECK(log[1].actor == "bob");
+}
 
 TEST_CASE("consumption from a counter survives resets and replacements") {
   // 1000 -> 1500 (+500), replaced: 20 (+20), -> 120 (+100), read back 119 (0), -> 130 (+11)
