@@ -2,6 +2,7 @@
 
 int main(int argc, char** argv) {
   ghd::cli::Tool tool("ghd-telemetry", "Connected dwellings: device registry, readings, quarantine.");
+  ghd::cli::add_status_command(tool);
   ghd::cli::add_devices_command(tool);
   ghd::cli::add_ingest_command(tool);
   ghd::cli::add_quarantine_command(tool);

@@ -123,6 +123,20 @@ long long TelemetryStore::drop_days_before(std::int64_t day) {
   return n.ok() ? *n : 0;
 }
 
+Result<std::vector<TelemetryStore::LatestDay>> TelemetryStore::latest_days(std::int64_t day) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT device, metric, max(day) FROM reading_days WHERE day <= ? GROUP BY device, metric");
+    q.bind(1, static_cast<int64_t>(day));
+    std::vector<LatestDay> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 void TelemetryStore::quarantine(const QuarantinedReading& r) {
   auto& q = prepared(put_quarantine_,
                      "INSERT INTO quarantine (file, line, reason, device_id, metric, t, value, quarantined_at) "

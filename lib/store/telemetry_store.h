@@ -47,6 +47,13 @@ class TelemetryStore {
   // days before `day` (roll-ups stay); returns how many readings went.
   long long drop_days_before(std::int64_t day);
   Result<long long> readings_before(std::int64_t day);
+  // For each device and metric, its latest local day holding readings, up to `day`.
+  struct LatestDay {
+    long long device;
+    std::string metric;
+    std::int64_t day;
+  };
+  Result<std::vector<LatestDay>> latest_days(std::int64_t day);
   void quarantine(const QuarantinedReading& q);
   Result<std::vector<QuarantinedReading>> quarantined(const std::string& reason, long long limit);
   Result<std::vector<std::pair<std::string, long long>>> quarantine_counts();

@@ -1,6 +1,7 @@
 #include "telemetry/render.h"
 
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
@@ -204,6 +205,52 @@ Result<std::string> render_readings(Database& db, const std::string& name, const
   if (format == "json")
     return json{{"device_id", d.device_id}, {"metric", metric}, {"of", of}, {"readings", arr}}.dump(2) + "\n";
   return csv;
+}
+
+std::string render_status(const std::vector<DeviceHealth>& fleet, const std::string& building, const std::string& format) {
+  struct Counts {
+    int devices = 0, online = 0, offline = 0, never = 0, battery = 0, link = 0;
+  };
+  std::map<std::string, Counts> by_building;
+  json problems = json::array();
+  Table list({"BUILDING", "DEVICE", "KIND", "DWELLING", "LAST SEEN", "BATTERY", "LINK", "PROBLEMS"});
+  for (const auto& h : fleet) {
+    if (!building.empty() && h.device.building != building) continue;
+    Counts& c = by_building[h.device.building];
+    ++c.devices;
+    c.online += h.online;
+    for (const auto& p : h.problems) {
+      c.offline += p == "offline";
+      c.never += p == "never-seen";
+      c.battery += p == "battery-low";
+      c.link += p == "link-weak";
+    }
+    if (h.problems.empty()) continue;
+    list.add({h.device.building, h.device.device_id, h.device.kind, h.device.dwelling,
+              h.last_seen ? format_local_minutes(*h.last_seen) : "never", h.battery ? number(*h.battery) : "-",
+              h.linkquality ? number(*h.linkquality) : "-", join(h.problems, " ")});
+    problems.push_back({{"device_id", h.device.device_id}, {"kind", h.device.kind}, {"building", h.device.building},
+                        {"dwelling", h.device.dwelling},
+                        {"last_seen", h.last_seen ? json(format_iso(*h.last_seen)) : json(nullptr)},
+                        {"rhythm_seconds", h.rhythm.count()}, {"offline_after_seconds", h.offline_after.count()},
+                        {"battery", h.battery ? json(*h.battery) : json(nullptr)},
+                        {"linkquality", h.linkquality ? json(*h.linkquality) : json(nullptr)},
+                        {"problems", h.problems}});
+  }
+  if (format == "json") {
+    json buildings = json::object();
+    for (const auto& [b, c] : by_building)
+      buildings[b] = {{"devices", c.devices}, {"online", c.online},       {"offline", c.offline},
+                      {"never_seen", c.never}, {"battery_low", c.battery}, {"link_weak", c.link}};
+    return json{{"buildings", buildings}, {"problems", problems}}.dump(2) + "\n";
+  }
+  Table t({"BUILDING", "DEVICES", "ONLINE", "OFFLINE", "NEVER SEEN", "BATTERY LOW", "WEAK LINK"});
+  for (const auto& [b, c] : by_building)
+    t.add({b, std::to_string(c.devices), std::to_string(c.online), std::to_string(c.offline), std::to_string(c.never),
+           std::to_string(c.battery), std::to_string(c.link)});
+  std::string out = t.render();
+  if (!list.empty()) out += "\n" + list.render();
+  return out;
 }
 
 Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format) {

@@ -7,6 +7,7 @@
 
 #include "store/database.h"
 #include "telemetry/consent.h"
+#include "telemetry/health.h"
 #include "telemetry/ingest.h"
 
 namespace ghd {
@@ -22,6 +23,9 @@ Result<std::string> render_quarantine(Database& db, const std::string& reason, l
 Result<std::string> render_readings(Database& db, const std::string& device, const std::string& metric, Instant since,
                                     Instant until, const std::string& of, const std::string& format,
                                     const AuditEntry& reader);
+
+// The fleet by building: counts, then the devices with a problem.
+std::string render_status(const std::vector<DeviceHealth>& fleet, const std::string& building, const std::string& format);
 
 Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format);
 Result<std::string> render_audit(Database& db, const std::string& dwelling, Instant since, const std::string& format);

@@ -61,6 +61,14 @@ expect_exit 0 ghd-telemetry readings FO-B12-0304/salon-trv --metric temperature 
 expect_match "$OUT" "2026-11-30T07:00:00\+01:00,2,19.4545[0-9]*,19,19.5,19,19.5" "hourly roll-up, time-weighted (19 for 5 min, 19.5 for 50)"
 expect_exit 0 ghd-telemetry devices show trv-0413 --format json
 expect_match "$OUT" "\"last_value\": 50\\.19" "0-255 valve scaled (128 of 255 = 50.2 %)"
+# status: the fleet by building, as it was at a given time.
+expect_exit 0 ghd-telemetry status --as-of 2026-11-30T09:20 --format json
+expect_match "$OUT" '"FO-B12": \{' "status by building"
+expect_match "$OUT" '"device_id": "pv-0001"' "a device never seen is listed"
+expect_match "$OUT" '"never-seen"' "with its problem"
+expect_exit 0 ghd-telemetry status --as-of 2026-12-02T09:20
+expect_match "$OUT" "trv-0412 .*offline" "silent two days: offline"
+
 # Retention: raw readings older than 400 days go, roll-ups stay.
 expect_exit 0 ghd-telemetry purge --as-of 2028-01-05 --dry-run
 expect_match "$OUT" "^[1-9][0-9]* raw reading\(s\) before 2026-12-01 would be dropped" "dry run counts"

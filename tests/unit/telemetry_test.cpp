@@ -238,6 +238,7 @@ TEST_CASE("ingest maintains hourly and daily roll-ups") {
 }
 
 #include "telemetry/counters.h"
+#include <fmt/format.h>
 #include "telemetry/consent.h"
 #include "store/consent_store.h"
 
@@ -290,4 +291,44 @@ TEST_CASE("consumption from a counter survives resets and replacements") {
   CHECK(consumption(index) == Approx(631));
   CHECK(consumption({}) == 0);
   CHECK(consumption({{1, 5}}) == 0);
+}
+
+#include "telemetry/health.h"
+
+TEST_CASE("fleet health: offline from the device's own rhythm, batteries, links") {
+  TelemetryFixture f;
+  // trv-0412 reports every 5 minutes until 10:00, with a low battery and a weak link.
+  std::string csv = "timestamp,device_id,metric,value\n";
+  for (int m = 0; m <= 120; m += 5)
+    csv += fmt::format("2026-11-30T{:02}:{:02}:00+01:00,trv-0412,temperature,20\n", 8 + m / 60, m % 60);
+  csv += "2026-11-30T10:00:00+01:00,trv-0412,battery,15\n2026-11-30T10:00:00+01:00,trv-0412,linkquality,20\n";
+  // The PV meter reports every 15 minutes.
+  for (int m = 0; m <= 120; m += 15)
+    csv += fmt::format("2026-11-30T{:02}:{:02}:00+01:00,pv-0001,power,{}\n", 8 + m / 60, m % 60, 100 + m);
+  f.ingest(csv);
+  auto health = [&](const char* when, const char* device) {
+    const auto fleet = fleet_health(*f.db, *parse_instant(when), HealthThresholds{});
+    REQUIRE(fleet.ok());
+    for (const auto& h : *fleet)
+      if (h.device.device_id == device) return h;
+    FAIL("no device");
+    return DeviceHealth{};
+  };
+  auto trv = health("2026-11-30T10:20:00+01:00", "trv-0412");
+  CHECK(trv.online);  // 20 minutes: under 30 minutes
+  CHECK(trv.rhythm == std::chrono::minutes{5});
+  CHECK(std::find(trv.problems.begin(), trv.problems.end(), "battery-low") != trv.problems.end());
+  CHECK(std::find(trv.problems.begin(), trv.problems.end(), "link-weak") != trv.problems.end());
+  trv = health("2026-11-30T10:31:00+01:00", "trv-0412");
+  CHECK_FALSE(trv.online);
+  CHECK(trv.problems.front() == "offline");
+  // Seen as it was at 09:00: online, and nothing after 09:00 counts.
+  trv = health("2026-11-30T09:00:00+01:00", "trv-0412");
+  CHECK(trv.online);
+  CHECK(format_iso(*trv.last_seen) == "2026-11-30T09:00:00+01:00");
+  auto pv = health("2026-11-30T10:40:00+01:00", "pv-0001");
+  CHECK(pv.rhythm == std::chrono::minutes{15});
+  CHECK(pv.online);  // 40 minutes of silence: under 3 x 15
+  CHECK_FALSE(health("2026-11-30T10:46:00+01:00", "pv-0001").online);
+  CHECK(health("2026-11-30T10:00:00+01:00", "trv-0413").problems == std::vector<std::string>{"never-seen"});
 }
