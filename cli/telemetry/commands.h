@@ -12,4 +12,5 @@ void add_purge_command(Tool& tool);
 void add_consent_command(Tool& tool);
 void add_audit_command(Tool& tool);
 void add_status_command(Tool& tool);
+void add_pull_command(Tool& tool);
 }  // namespace ghd::cli

@@ -5,6 +5,7 @@ int main(int argc, char** argv) {
   ghd::cli::add_status_command(tool);
   ghd::cli::add_devices_command(tool);
   ghd::cli::add_ingest_command(tool);
+  ghd::cli::add_pull_command(tool);
   ghd::cli::add_quarantine_command(tool);
   ghd::cli::add_readings_command(tool);
   ghd::cli::add_purge_command(tool);

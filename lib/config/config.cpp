@@ -271,7 +271,46 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   if (root.IsNull()) return c;  // an empty file is all defaults
   GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
   if (auto tel = root["telemetry"]) {
-    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days"}, "telemetry"));
+    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway"}, "telemetry"));
+    if (auto g = tel["gateway"]) {
+      GHD_TRY(y.expect_keys(g, {"url", "token_file", "page_size", "timeout_seconds", "retries", "retry_delay_ms",
+                                "ca_file"}, "telemetry.gateway"));
+      auto path_of = [&](const YAML::Node& v, const char* key) -> Result<std::string> {
+        GHD_ASSIGN(p, y.string(v, key));
+        if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
+          p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
+        return p;
+      };
+      if (auto v = g["url"]) {
+        GHD_ASSIGN(url, y.string(v, "url"));
+        if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+          return y.error(v, "'url' must start with https:// (or http:// on this machine)");
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        c.gateway.url = url;
+      }
+      if (auto v = g["token_file"]) {
+        GHD_ASSIGN(p, path_of(v, "token_file"));
+        c.gateway.token_file = p;
+      }
+      if (auto v = g["ca_file"]) {
+        GHD_ASSIGN(p, path_of(v, "ca_file"));
+        c.gateway.ca_file = p;
+      }
+      struct IntKey {
+        const char* key;
+        int* into;
+        long long min, max;
+      };
+      for (const IntKey& k : {IntKey{"page_size", &c.gateway.page_size, 1, 100000},
+                              IntKey{"timeout_seconds", &c.gateway.timeout_seconds, 1, 600},
+                              IntKey{"retries", &c.gateway.retries, 0, 20},
+                              IntKey{"retry_delay_ms", &c.gateway.retry_delay_ms, 1, 60000}})
+        if (auto v = g[k.key]) {
+          GHD_ASSIGN(n, y.integer(v, k.key));
+          if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
+          *k.into = int(n);
+        }
+    }
     if (auto v = tel["consent_purge_days"]) {
       GHD_ASSIGN(days, y.integer(v, "consent_purge_days"));
       if (days < 0 || days > 365) return y.error(v, "'consent_purge_days' must be between 0 and 365");

@@ -63,6 +63,16 @@ struct Config {
   // After a consent is withdrawn, its dwelling's stored activity data is
   // deleted after this many days (by ghd-telemetry purge).
   int consent_purge_days = 30;
+  // The platform's HTTP API (ghd-telemetry pull); no url: no pull.
+  struct Gateway {
+    std::string url;
+    std::string token_file;  // must not be readable by group or others
+    int page_size = 1000;
+    int timeout_seconds = 30;
+    int retries = 5;
+    int retry_delay_ms = 1000;  // first back-off; doubles each time, 60 s at most
+    std::string ca_file;        // a private CA
+  } gateway;
 
   BusinessDays business_days() const { return BusinessDays(holidays, closures); }
   std::vector<std::string> calendar_names() const;

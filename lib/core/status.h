@@ -19,6 +19,7 @@ enum class ExitCode : int {
   unavailable = 69,  // EX_UNAVAILABLE: a service we depend on refused
   software = 70,     // EX_SOFTWARE: an internal error (a bug)
   io_error = 74,     // EX_IOERR
+  no_permission = 77,  // EX_NOPERM: credentials refused
   temp_fail = 75,    // EX_TEMPFAIL: try again later (database busy, server 5xx)
   config = 78,       // EX_CONFIG
 };
@@ -35,6 +36,7 @@ class [[nodiscard]] Status {
   static Status IoError(std::string m) { return {ExitCode::io_error, std::move(m)}; }
   static Status TempFail(std::string m) { return {ExitCode::temp_fail, std::move(m)}; }
   static Status Config(std::string m) { return {ExitCode::config, std::move(m)}; }
+  static Status NoPermission(std::string m) { return {ExitCode::no_permission, std::move(m)}; }
   static Status No(std::string m) { return {ExitCode::no, std::move(m)}; }
   // A failure already explained to the user: only its exit code remains.
   static Status Reported(ExitCode c) { return {c, std::string()}; }

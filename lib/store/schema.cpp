@@ -183,6 +183,14 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_dwelling ON audit(dwelling, at);
 )sql",
+      // 4: where each pull from the platform's API stopped.
+      R"sql(
+CREATE TABLE pull_cursors (
+  source TEXT PRIMARY KEY,
+  cursor TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql",
   };
   return migrations;
 }

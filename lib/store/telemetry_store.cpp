@@ -137,6 +137,32 @@ Result<std::vector<TelemetryStore::LatestDay>> TelemetryStore::latest_days(std::
   }
 }
 
+Result<std::string> TelemetryStore::cursor(const std::string& source) {
+  try {
+    SQLite::Statement q(db_.sql(), "SELECT cursor FROM pull_cursors WHERE source = ?");
+    q.bind(1, source);
+    if (q.executeStep()) return q.getColumn(0).getString();
+    return std::string();
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+Status TelemetryStore::set_cursor(const std::string& source, const std::string& cursor, Instant now) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "INSERT INTO pull_cursors (source, cursor, updated_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT(source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at");
+    q.bind(1, source);
+    q.bind(2, cursor);
+    q.bind(3, static_cast<int64_t>(to_unix(now)));
+    q.exec();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 void TelemetryStore::quarantine(const QuarantinedReading& r) {
   auto& q = prepared(put_quarantine_,
                      "INSERT INTO quarantine (file, line, reason, device_id, metric, t, value, quarantined_at) "

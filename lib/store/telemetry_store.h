@@ -54,6 +54,9 @@ class TelemetryStore {
     std::int64_t day;
   };
   Result<std::vector<LatestDay>> latest_days(std::int64_t day);
+  // Where pulling from `source` stopped; empty at first.
+  Result<std::string> cursor(const std::string& source);
+  Status set_cursor(const std::string& source, const std::string& cursor, Instant now);
   void quarantine(const QuarantinedReading& q);
   Result<std::vector<QuarantinedReading>> quarantined(const std::string& reason, long long limit);
   Result<std::vector<std::pair<std::string, long long>>> quarantine_counts();
