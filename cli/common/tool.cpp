@@ -60,7 +60,12 @@ CLI::App* Tool::command(const std::string& name, const std::string& description,
 }
 
 void Tool::bind(CLI::App* cmd, Action action) {
-  cmd->callback([this, action = std::move(action)] { action_ = action; });
+  // CLI11 runs a command's callback after its subcommand's: a command that
+  // has an action of its own (alerts) must leave the chosen subcommand's
+  // (alerts ack) in place.
+  cmd->callback([this, cmd, action = std::move(action)] {
+    if (cmd->get_subcommands().empty()) action_ = action;
+  });
 }
 
 void Tool::add_as_of(CLI::App* cmd) {

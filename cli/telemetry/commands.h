@@ -13,4 +13,6 @@ void add_consent_command(Tool& tool);
 void add_audit_command(Tool& tool);
 void add_status_command(Tool& tool);
 void add_pull_command(Tool& tool);
+void add_check_command(Tool& tool);
+void add_alerts_command(Tool& tool);
 }  // namespace ghd::cli

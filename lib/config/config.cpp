@@ -271,7 +271,33 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   if (root.IsNull()) return c;  // an empty file is all defaults
   GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
   if (auto tel = root["telemetry"]) {
-    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway"}, "telemetry"));
+    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway", "checks"}, "telemetry"));
+    if (auto ch = tel["checks"]) {
+      GHD_TRY(y.expect_keys(ch, {"inactivity_ceiling_hours", "inactivity_usual_hours", "cold_below", "hot_above",
+                                 "temperature_hours", "sensors_silent_hours"}, "telemetry.checks"));
+      struct Num {
+        const char* key;
+        double* real;
+        int* whole;
+        double min, max;
+      };
+      auto& k = c.checks;
+      for (const Num& n : {Num{"inactivity_ceiling_hours", &k.inactivity_ceiling_hours, nullptr, 1, 24},
+                           Num{"inactivity_usual_hours", nullptr, &k.inactivity_usual_hours, 1, 24},
+                           Num{"cold_below", &k.cold_below, nullptr, 5, 25},
+                           Num{"hot_above", &k.hot_above, nullptr, 20, 40},
+                           Num{"temperature_hours", nullptr, &k.temperature_hours, 1, 48},
+                           Num{"sensors_silent_hours", nullptr, &k.sensors_silent_hours, 1, 168}})
+        if (auto v = ch[n.key]) {
+          double x = 0;
+          if (!v.IsScalar() || !YAML::convert<double>::decode(v, x) || x < n.min || x > n.max ||
+              (n.whole && x != double(long(x))))
+            return y.error(v, fmt::format("'{}' must be a {} between {} and {}", n.key,
+                                          n.whole ? "whole number" : "number", n.min, n.max));
+          if (n.real) *n.real = x;
+          else *n.whole = int(x);
+        }
+    }
     if (auto g = tel["gateway"]) {
       GHD_TRY(y.expect_keys(g, {"url", "token_file", "page_size", "timeout_seconds", "retries", "retry_delay_ms",
                                 "ca_file"}, "telemetry.gateway"));

@@ -63,6 +63,14 @@ struct Config {
   // After a consent is withdrawn, its dwelling's stored activity data is
   // deleted after this many days (by ghd-telemetry purge).
   int consent_purge_days = 30;
+  // The "levée de doute" checks (telemetry/checks.h).
+  struct Checks {
+    double inactivity_ceiling_hours = 12;
+    int inactivity_usual_hours = 3;
+    double cold_below = 16, hot_above = 28;
+    int temperature_hours = 3;
+    int sensors_silent_hours = 25;
+  } checks;
   // The platform's HTTP API (ghd-telemetry pull); no url: no pull.
   struct Gateway {
     std::string url;

@@ -191,6 +191,20 @@ CREATE TABLE pull_cursors (
   updated_at INTEGER NOT NULL
 );
 )sql",
+      // 5: the "levée de doute" alerts, each with its evidence.
+      R"sql(
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  dwelling TEXT NOT NULL,
+  kind TEXT NOT NULL,             -- inactivity, too-cold, too-hot, sensors-silent
+  raised_at INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  acknowledged_at INTEGER,
+  acknowledged_by TEXT,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alerts_open ON alerts(dwelling, kind, acknowledged_at);
+)sql",
   };
   return migrations;
 }

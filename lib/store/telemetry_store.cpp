@@ -163,6 +163,56 @@ Status TelemetryStore::set_cursor(const std::string& source, const std::string& 
   }
 }
 
+bool TelemetryStore::alert_open(const std::string& dwelling, const std::string& kind) {
+  SQLite::Statement q(db_.sql(),
+                      "SELECT 1 FROM alerts WHERE dwelling = ? AND kind = ? AND acknowledged_at IS NULL LIMIT 1");
+  q.bind(1, dwelling);
+  q.bind(2, kind);
+  return q.executeStep();
+}
+
+long long TelemetryStore::insert_alert(const std::string& dwelling, const std::string& kind, Instant at,
+                                       const std::string& evidence) {
+  SQLite::Statement q(db_.sql(), "INSERT INTO alerts (dwelling, kind, raised_at, evidence) VALUES (?, ?, ?, ?)");
+  q.bind(1, dwelling);
+  q.bind(2, kind);
+  q.bind(3, static_cast<int64_t>(to_unix(at)));
+  q.bind(4, evidence);
+  q.exec();
+  return db_.sql().getLastInsertRowid();
+}
+
+Result<std::vector<TelemetryStore::AlertRow>> TelemetryStore::alert_rows(bool all) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, dwelling, kind, evidence, raised_at, acknowledged_at, coalesce(acknowledged_by, ''), "
+                        "note FROM alerts WHERE ? OR acknowledged_at IS NULL ORDER BY id");
+    q.bind(1, all ? 1 : 0);
+    std::vector<AlertRow> out;
+    while (q.executeStep()) {
+      AlertRow r{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                 q.getColumn(3).getString(), from_unix(q.getColumn(4).getInt64()), std::nullopt,
+                 q.getColumn(6).getString(), q.getColumn(7).getString()};
+      if (!q.getColumn(5).isNull()) r.acknowledged_at = from_unix(q.getColumn(5).getInt64());
+      out.push_back(std::move(r));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+int TelemetryStore::acknowledge_alert(long long id, const std::string& actor, const std::string& note, Instant now) {
+  SQLite::Statement q(db_.sql(),
+                      "UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, note = ? "
+                      "WHERE id = ? AND acknowledged_at IS NULL");
+  q.bind(1, static_cast<int64_t>(to_unix(now)));
+  q.bind(2, actor);
+  q.bind(3, note);
+  q.bind(4, static_cast<int64_t>(id));
+  return q.exec();
+}
+
 void TelemetryStore::quarantine(const QuarantinedReading& r) {
   auto& q = prepared(put_quarantine_,
                      "INSERT INTO quarantine (file, line, reason, device_id, metric, t, value, quarantined_at) "

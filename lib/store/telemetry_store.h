@@ -57,6 +57,18 @@ class TelemetryStore {
   // Where pulling from `source` stopped; empty at first.
   Result<std::string> cursor(const std::string& source);
   Status set_cursor(const std::string& source, const std::string& cursor, Instant now);
+  // Alerts of the checks (telemetry/checks.h): SQL kept here.
+  bool alert_open(const std::string& dwelling, const std::string& kind);
+  long long insert_alert(const std::string& dwelling, const std::string& kind, Instant at, const std::string& evidence);
+  struct AlertRow {
+    long long id;
+    std::string dwelling, kind, evidence;
+    Instant raised_at;
+    std::optional<Instant> acknowledged_at;
+    std::string acknowledged_by, note;
+  };
+  Result<std::vector<AlertRow>> alert_rows(bool all);
+  int acknowledge_alert(long long id, const std::string& actor, const std::string& note, Instant now);
   void quarantine(const QuarantinedReading& q);
   Result<std::vector<QuarantinedReading>> quarantined(const std::string& reason, long long limit);
   Result<std::vector<std::pair<std::string, long long>>> quarantine_counts();

@@ -253,6 +253,46 @@ std::string render_status(const std::vector<DeviceHealth>& fleet, const std::str
   return out;
 }
 
+namespace {
+json alert_json(const Alert& a) {
+  return {{"id", a.id},
+          {"dwelling", a.dwelling},
+          {"kind", a.kind},
+          {"raised_at", format_iso(a.raised_at)},
+          {"evidence", a.evidence},
+          {"acknowledged_at", a.acknowledged_at ? json(format_iso(*a.acknowledged_at)) : json(nullptr)},
+          {"acknowledged_by", a.acknowledged_by.empty() ? json(nullptr) : json(a.acknowledged_by)},
+          {"note", a.note}};
+}
+}  // namespace
+
+std::string render_check_report(const CheckReport& report, const std::string& format) {
+  if (format == "json") {
+    json raised = json::array();
+    for (const auto& a : report.raised) raised.push_back(alert_json(a));
+    return json{{"dwellings", report.dwellings}, {"raised", raised}, {"still_open", report.still_open}}.dump(2) + "\n";
+  }
+  std::string out = fmt::format("{} consenting dwelling(s) checked: {} new alert(s), {} already open\n",
+                                report.dwellings, report.raised.size(), report.still_open);
+  for (const auto& a : report.raised)
+    out += fmt::format("ALERT {} {} {}: {}\n", a.id, a.dwelling, a.kind, a.evidence);
+  return out;
+}
+
+std::string render_alerts(const std::vector<Alert>& alerts, const std::string& format) {
+  if (format == "json") {
+    json arr = json::array();
+    for (const auto& a : alerts) arr.push_back(alert_json(a));
+    return arr.dump(2) + "\n";
+  }
+  if (alerts.empty()) return "no open alert\n";
+  Table t({"ID", "RAISED", "DWELLING", "KIND", "ACK", "EVIDENCE"});
+  for (const auto& a : alerts)
+    t.add({std::to_string(a.id), format_local_minutes(a.raised_at), a.dwelling, a.kind,
+           a.acknowledged_at ? a.acknowledged_by : "-", a.evidence});
+  return t.render(100);
+}
+
 Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format) {
   GHD_ASSIGN(list, ConsentStore(db).list(dwelling));
   if (format == "json") {

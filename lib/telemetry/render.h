@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "telemetry/checks.h"
 #include "telemetry/consent.h"
 #include "telemetry/health.h"
 #include "telemetry/ingest.h"
@@ -26,6 +27,9 @@ Result<std::string> render_readings(Database& db, const std::string& device, con
 
 // The fleet by building: counts, then the devices with a problem.
 std::string render_status(const std::vector<DeviceHealth>& fleet, const std::string& building, const std::string& format);
+
+std::string render_check_report(const CheckReport& report, const std::string& format);
+std::string render_alerts(const std::vector<Alert>& alerts, const std::string& format);
 
 Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format);
 Result<std::string> render_audit(Database& db, const std::string& dwelling, Instant since, const std::string& format);

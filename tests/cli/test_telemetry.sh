@@ -95,6 +95,19 @@ expect_exit 0 ghd-telemetry ingest m2.csv --as-of 2026-11-30T12:00
 expect_match "$OUT" "1 new" "under consent: stored"
 expect_exit 0 ghd-telemetry readings mot-0001 --metric motion --since 2026-11-30 --why "appel de la fille, pas de réponse" --as-of 2026-11-30T12:00
 expect_match "$OUT" "2026-11-30T11:00:00\+01:00,1" "activity readable"
+# Checks: under consent, the motion sensor silent since 11:00 the day before.
+expect_exit 0 ghd-telemetry check --as-of 2026-12-01T12:30 --format json
+expect_match "$OUT" '"dwellings": 1' "consenting dwelling checked"
+expect_match "$OUT" '"kind": "sensors-silent"|"kind": "inactivity"' "alert raised"
+expect_exit 0 ghd-telemetry check --as-of 2026-12-01T12:45
+expect_match "$OUT" "0 new alert\(s\), [1-9] already open" "not raised again while open"
+expect_exit 0 ghd-telemetry alerts --why "tournée du matin" --format json
+alert_id=$(printf '%s\n' "$OUT" | grep -m1 '"id"' | tr -dc '0-9')
+expect_exit 0 ghd-telemetry alerts ack "$alert_id" --note "appel: tout va bien" --as-of 2026-12-01T13:00
+expect_exit 65 ghd-telemetry alerts ack "$alert_id" --as-of 2026-12-01T13:01
+expect_exit 0 ghd-telemetry audit --format json
+expect_match "$OUT" '"action": "read-alerts"' "looking at alerts is logged"
+
 expect_exit 0 ghd-telemetry consent revoke FO-B12-0304 --as-of 2026-11-30T13:00
 expect_exit 65 ghd-telemetry consent revoke FO-B12-0304 --as-of 2026-11-30T13:05
 printf 'timestamp,device_id,metric,value\n2026-11-30T13:30:00+01:00,mot-0001,motion,1\n' > m3.csv

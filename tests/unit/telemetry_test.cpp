@@ -332,3 +332,66 @@ TEST_CASE("fleet health: offline from the device's own rhythm, batteries, links"
   CHECK_FALSE(health("2026-11-30T10:46:00+01:00", "pv-0001").online);
   CHECK(health("2026-11-30T10:00:00+01:00", "trv-0413").problems == std::vector<std::string>{"never-seen"});
 }
+
+#include "telemetry/checks.h"
+
+TEST_CASE("levée de doute: inactivity against the tenant's pattern, cold, silent sensors, consent first") {
+  TelemetryFixture f;
+  RegistryImportReport rr;
+  REQUIRE(import_registry(*f.db, "r2.csv",
+                          "device_id,kind,model,dwelling,room,installed_at,friendly_name\n"
+                          "rs-0001,room-sensor,Aqara,FO-B12-0304,sejour,2023-09-18,\n"
+                          "mot-0002,motion,Aqara,FO-B11-0101,entree,2023-09-18,\n",
+                          rr).ok());
+  // Four weeks of a tenant active at 8, 9, 10, 12, 14, 17 and 19 h.
+  std::string csv = "timestamp,device_id,metric,value\n";
+  for (int day = 2; day <= 29; ++day)
+    for (int h : {8, 9, 10, 12, 14, 17, 19})
+      csv += fmt::format("2026-11-{:02}T{:02}:10:00+01:00,mot-0001,motion,1\n", day, h);
+  csv += "2026-11-30T08:10:00+01:00,mot-0001,motion,1\n2026-11-30T08:10:00+01:00,mot-0001,battery,90\n";
+  for (int h = 10; h <= 12; ++h)
+    for (int m = 0; m < 60; m += 15) csv += fmt::format("2026-11-30T{:02}:{:02}:00+01:00,rs-0001,temperature,15\n", h, m);
+  csv += "2026-11-28T10:00:00+01:00,mot-0002,motion,1\n";
+  REQUIRE(grant_consent(*f.db, "FO-B12-0304", {"activity", "temperature"}, "CONS-1", "alice",
+                        *parse_instant("2026-10-01")).ok());
+  REQUIRE(grant_consent(*f.db, "FO-B11-0101", {"activity"}, "CONS-2", "alice", *parse_instant("2026-10-01")).ok());
+  f.ingest(csv, ReadingFormat::csv, "2026-12-01T00:00:00Z");
+
+  auto check = [&](const char* when) {
+    CheckReport r;
+    REQUIRE(run_checks(*f.db, CheckSettings{}, *parse_instant(when), r).ok());
+    return r;
+  };
+  auto kinds = [](const CheckReport& r) {
+    std::vector<std::string> k;
+    for (const auto& a : r.raised) k.push_back(a.dwelling + " " + a.kind);
+    std::sort(k.begin(), k.end());
+    return k;
+  };
+  // 09:30: nothing unusual yet; the other dwelling's sensor is silent since Saturday.
+  auto r = check("2026-11-30T09:30:00+01:00");
+  CHECK(r.dwellings == 2);
+  CHECK(kinds(r) == std::vector<std::string>{"FO-B11-0101 sensors-silent"});
+  // 13:30: 9, 10 and 12 h passed without activity, and the living room is at 15 °C since 10:00.
+  r = check("2026-11-30T13:30:00+01:00");
+  CHECK(kinds(r) == std::vector<std::string>{"FO-B12-0304 inactivity", "FO-B12-0304 too-cold"});
+  CHECK(r.still_open == 1);  // the silent sensors: already raised
+  const auto inactivity = std::find_if(r.raised.begin(), r.raised.end(), [](const Alert& a) { return a.kind == "inactivity"; });
+  CHECK_THAT(inactivity->evidence, Catch::Contains("last motion or door event 2026-11-30 08:10"));
+  CHECK_THAT(inactivity->evidence, Catch::Contains("usually active at: 8h 9h 10h 12h 14h 17h 19h"));
+  // Not raised again while open; raised again once acknowledged.
+  CHECK(check("2026-11-30T14:30:00+01:00").raised.empty());
+  REQUIRE(acknowledge_alert(*f.db, inactivity->id, "bob", "appel: tout va bien", *parse_instant("2026-11-30T14:40:00+01:00")).ok());
+  CHECK(acknowledge_alert(*f.db, inactivity->id, "bob", "", *parse_instant("2026-11-30T14:41:00+01:00")).code() ==
+        ExitCode::data_error);
+  CHECK(kinds(check("2026-11-30T15:30:00+01:00")) == std::vector<std::string>{"FO-B12-0304 inactivity"});
+  // Without consent, nothing is checked.
+  REQUIRE(revoke_consent(*f.db, "FO-B12-0304", "bob", *parse_instant("2026-11-30T16:00:00+01:00")).ok());
+  const auto open = list_alerts(*f.db, false);
+  REQUIRE(open.ok());
+  for (const auto& a : *open)
+    REQUIRE(acknowledge_alert(*f.db, a.id, "bob", "", *parse_instant("2026-11-30T16:02:00+01:00")).ok());
+  r = check("2026-11-30T20:30:00+01:00");
+  CHECK(r.dwellings == 1);
+  for (const auto& a : r.raised) CHECK(a.dwelling != "FO-B12-0304");
+}
