@@ -22,13 +22,7 @@ void add_add_command(Tool& tool) {
     Request r;
     if (args->json) {
       GHD_ASSIGN(text, read_file("-"));
-      nlohmann::json j;
-      try {
-        j = nlohmann::json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
-        return Status::DataError(fmt::format("<stdin>: invalid JSON: {}", e.what()));
-      }
-      GHD_ASSIGN(parsed, request_from_json(j));
+      GHD_ASSIGN(parsed, request_from_json_text(text, "<stdin>"));
       r = std::move(parsed);
     } else {
       const Term* cat = find_term(kCategories, args->category);

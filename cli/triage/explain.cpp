@@ -25,13 +25,7 @@ void add_explain_command(Tool& tool) {
         TenantFacts tenant{args->elderly, args->vulnerable};
         if (args->ref == "-") {
           GHD_ASSIGN(text, read_file("-"));
-          nlohmann::json j;
-          try {
-            j = nlohmann::json::parse(text);
-          } catch (const nlohmann::json::parse_error& e) {
-            return Status::DataError(fmt::format("<stdin>: invalid JSON: {}", e.what()));
-          }
-          GHD_ASSIGN(parsed, request_from_json(j));
+          GHD_ASSIGN(parsed, request_from_json_text(text, "<stdin>"));
           r = parsed;
           if (r.received_at == Instant{}) r.received_at = ctx.now();
           if (r.channel.empty()) r.channel = "web";

@@ -86,6 +86,18 @@ std::vector<std::string> csv_values(const Request& r) {
           format_iso(r.updated_at)};
 }
 
+Result<Request> request_from_json_text(const std::string& text, const std::string& source) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Status::DataError(fmt::format("{}: invalid JSON: {}", source, e.what()));
+  }
+  auto r = request_from_json(j);
+  if (!r.ok()) return r.status().with_context(source);
+  return r;
+}
+
 Result<Request> request_from_json(const json& j) {
   if (!j.is_object()) return Status::DataError("a request must be a JSON object");
   static const std::vector<std::string> allowed = {"external_ref", "received_at", "channel", "category",

@@ -19,6 +19,8 @@ std::vector<std::string> csv_values(const Request& r);
 // A request given as JSON (add from stdin, explain): the keys of to_json()
 // that a person may set. Unknown keys are refused.
 Result<Request> request_from_json(const nlohmann::json& j);
+// The same from JSON text; `source` names it in messages ("<stdin>").
+Result<Request> request_from_json_text(const std::string& text, const std::string& source);
 
 }  // namespace ghd
 

@@ -187,6 +187,13 @@ BulkWriteMode::~BulkWriteMode() {
   }
 }
 
+SQLite::Statement& prepared_once(std::optional<SQLite::Statement>& slot, SQLite::Database& db, const char* sql) {
+  if (!slot) slot.emplace(db, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 WriteTransaction::WriteTransaction(SQLite::Database& db, Lock lock) : db_(db) {
   db_.exec(lock == Lock::exclusive ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE");
 }

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "core/status.h"
 
@@ -77,6 +79,10 @@ class BulkWriteMode {
   Database& db_;
   bool active_ = false;
 };
+
+// A statement prepared the first time it is needed and reused after: for the
+// statements a batch runs once per row.
+SQLite::Statement& prepared_once(std::optional<SQLite::Statement>& slot, SQLite::Database& db, const char* sql);
 
 // Translates an SQLite failure into a Status with an exit code: busy or
 // locked -> retry later, full disk or I/O -> I/O error, corrupt -> data error.

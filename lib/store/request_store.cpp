@@ -276,10 +276,7 @@ long long RequestStore::create_incident(const std::string& building, const std::
 }
 
 SQLite::Statement& RequestStore::prepared(std::optional<SQLite::Statement>& slot, const char* sql) {
-  if (!slot) slot.emplace(db_.sql(), sql);
-  slot->reset();
-  slot->clearBindings();
-  return *slot;
+  return prepared_once(slot, db_.sql(), sql);
 }
 
 void RequestStore::save_changes(const Request& r, const std::vector<std::string>* previous_tags) {

@@ -5,10 +5,7 @@
 namespace ghd {
 
 SQLite::Statement& TelemetryStore::prepared(std::optional<SQLite::Statement>& slot, const char* sql) {
-  if (!slot) slot.emplace(db_.sql(), sql);
-  slot->reset();
-  slot->clearBindings();
-  return *slot;
+  return prepared_once(slot, db_.sql(), sql);
 }
 
 void TelemetryStore::upsert_device(const Device& d) {
