@@ -15,4 +15,7 @@ void add_status_command(Tool& tool);
 void add_pull_command(Tool& tool);
 void add_check_command(Tool& tool);
 void add_alerts_command(Tool& tool);
+void add_diagnose_command(Tool& tool);
+void add_debug_command(Tool& tool);
+void add_simulate_command(Tool& tool);
 }  // namespace ghd::cli

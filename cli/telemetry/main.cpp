@@ -9,9 +9,12 @@ int main(int argc, char** argv) {
   ghd::cli::add_quarantine_command(tool);
   ghd::cli::add_readings_command(tool);
   ghd::cli::add_purge_command(tool);
+  ghd::cli::add_diagnose_command(tool);
+  ghd::cli::add_debug_command(tool);
   ghd::cli::add_check_command(tool);
   ghd::cli::add_alerts_command(tool);
   ghd::cli::add_consent_command(tool);
   ghd::cli::add_audit_command(tool);
+  ghd::cli::add_simulate_command(tool);
   return tool.run(argc, argv);
 }

@@ -1,5 +1,6 @@
 // Times as people type them on the command line: "today", "yesterday",
-// "last-business-day", a local date, or an instant.
+// "last-business-day", "24h" or "7d" (that long ago), a local date, or an
+// instant.
 #pragma once
 
 #include <string_view>

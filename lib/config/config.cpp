@@ -261,6 +261,49 @@ Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
   return Status::Ok();
 }
 
+namespace {
+Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSettings& d) {
+  struct Num {
+    const char* key;
+    double* real;
+    int* whole;
+    double min, max;
+  };
+  const std::vector<Num> keys = {
+      {"frozen_hours", &d.frozen_hours, nullptr, 1, 72},
+      {"frozen_valve_moved", &d.frozen_valve_moved, nullptr, 1, 100},
+      {"frozen_outdoor_moved", &d.frozen_outdoor_moved, nullptr, 0.1, 30},
+      {"stuck_hours", &d.stuck_hours, nullptr, 0.5, 72},
+      {"valve_open", &d.valve_open, nullptr, 1, 100},
+      {"valve_closed", &d.valve_closed, nullptr, 0, 99},
+      {"below_setpoint", &d.below_setpoint, nullptr, 0.5, 15},
+      {"setpoint_hours", &d.setpoint_hours, nullptr, 1, 168},
+      {"setpoint_margin", &d.setpoint_margin, nullptr, 0.1, 10},
+      {"window_minutes", nullptr, &d.window_minutes, 5, 240},
+      {"window_drop", &d.window_drop, nullptr, 0.2, 10},
+      {"window_valve", &d.window_valve, nullptr, 0, 100},
+      {"battery_dying", &d.battery_dying, nullptr, 0, 100},
+      {"battery_days_left", &d.battery_days_left, nullptr, 0, 365},
+      {"building_share", &d.building_share, nullptr, 0.05, 1},
+      {"building_min_devices", nullptr, &d.building_min_devices, 1, 1000},
+  };
+  std::vector<std::string_view> names;
+  for (const auto& k : keys) names.push_back(k.key);
+  GHD_TRY(y.expect_keys(node, names, "telemetry.diagnostics"));
+  for (const auto& n : keys)
+    if (auto v = node[n.key]) {
+      double x = 0;
+      if (!v.IsScalar() || !YAML::convert<double>::decode(v, x) || x < n.min || x > n.max ||
+          (n.whole && x != double(long(x))))
+        return y.error(v, fmt::format("'{}' must be a {} between {} and {}", n.key,
+                                      n.whole ? "whole number" : "number", n.min, n.max));
+      if (n.real) *n.real = x;
+      else *n.whole = int(x);
+    }
+  return Status::Ok();
+}
+}  // namespace
+
 Result<Config> parse_config(const std::string& text, const std::string& file_name) {
   const YamlFile y(file_name);
   Config c;
@@ -271,7 +314,9 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   if (root.IsNull()) return c;  // an empty file is all defaults
   GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
   if (auto tel = root["telemetry"]) {
-    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway", "checks"}, "telemetry"));
+    GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway", "checks", "diagnostics"},
+                          "telemetry"));
+    if (auto dg = tel["diagnostics"]) GHD_TRY(parse_diagnostics(y, dg, c.diagnostics));
     if (auto ch = tel["checks"]) {
       GHD_TRY(y.expect_keys(ch, {"inactivity_ceiling_hours", "inactivity_usual_hours", "cold_below", "hot_above",
                                  "temperature_hours", "sensors_silent_hours"}, "telemetry.checks"));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "telemetry/diagnostics.h"
 #include "calendar/business_days.h"
 #include "calendar/working_time.h"
 #include "config/environment.h"
@@ -71,6 +72,8 @@ struct Config {
     int temperature_hours = 3;
     int sensors_silent_hours = 25;
   } checks;
+  // Device diagnostics (telemetry/diagnostics.h).
+  DiagnosticSettings diagnostics;
   // The platform's HTTP API (ghd-telemetry pull); no url: no pull.
   struct Gateway {
     std::string url;

@@ -27,7 +27,7 @@ Status YamlFile::expect_map(const YAML::Node& n, std::string_view what) const {
   return Status::Ok();
 }
 
-Status YamlFile::expect_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+Status YamlFile::expect_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
                              std::string_view section) const {
   GHD_TRY(expect_map(map, section.empty() ? "the file" : fmt::format("'{}'", section)));
   for (const auto& kv : map) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,12 @@ class YamlFile {
   std::string where(const YAML::Node& at) const;
 
   Status expect_map(const YAML::Node& n, std::string_view what) const;
-  Status expect_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+  Status expect_keys(const YAML::Node& map, std::span<const std::string_view> allowed,
                      std::string_view section) const;
+  Status expect_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                     std::string_view section) const {
+    return expect_keys(map, std::span<const std::string_view>(allowed.begin(), allowed.size()), section);
+  }
   Result<std::string> string(const YAML::Node& n, std::string_view key) const;
   Result<bool> boolean(const YAML::Node& n, std::string_view key) const;
   Result<long long> integer(const YAML::Node& n, std::string_view key) const;

@@ -16,6 +16,8 @@ const std::vector<Term> kCategories = {
 const std::vector<Term> kChannels = {
     {"web", "Agence virtuelle"}, {"phone", "Téléphone"}, {"email", "Courriel"},
     {"mail", "Courrier"},        {"counter", "Accueil"},
+    // Opened by ghd itself from what the connected dwellings' devices show.
+    {"telemetry", "Télésurveillance"},
 };
 
 const std::vector<Term> kServices = {

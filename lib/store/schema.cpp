@@ -205,6 +205,28 @@ CREATE TABLE alerts (
 );
 CREATE INDEX alerts_open ON alerts(dwelling, kind, acknowledged_at);
 )sql",
+      // 6: faults the devices report themselves (vendor status codes), the
+      // building faults the diagnostics turned into one request, and the
+      // quarantine looked up by device (clock drift).
+      R"sql(
+CREATE TABLE device_events (
+  device INTEGER NOT NULL REFERENCES devices(id),
+  t INTEGER NOT NULL,
+  key TEXT NOT NULL,              -- system_status_code, adaptation_run_status, ...
+  value TEXT NOT NULL,
+  PRIMARY KEY (device, t, key)
+) WITHOUT ROWID;
+CREATE TABLE building_faults (
+  id INTEGER PRIMARY KEY,
+  building TEXT NOT NULL,
+  diagnostic TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  evidence TEXT NOT NULL
+);
+CREATE INDEX building_faults_building ON building_faults(building, diagnostic);
+CREATE INDEX quarantine_device ON quarantine(device_id, quarantined_at);
+)sql",
   };
   return migrations;
 }

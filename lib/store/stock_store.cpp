@@ -83,6 +83,20 @@ Result<std::unordered_map<std::string, TenantFacts>> StockStore::tenant_facts() 
   }
 }
 
+Result<std::vector<StockStore::Connected>> StockStore::connected_dwellings() {
+  try {
+    std::vector<Connected> out;
+    SQLite::Statement q(db_.sql(),
+                        "SELECT d.id, d.building_id, EXISTS (SELECT 1 FROM tenants t WHERE t.dwelling_id = d.id AND "
+                        "t.elderly) FROM dwellings d WHERE d.connected ORDER BY d.building_id, d.id");
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 bool StockStore::empty() {
   return db_.sql().execAndGet("SELECT NOT EXISTS (SELECT 1 FROM dwellings)").getInt() != 0;
 }

@@ -27,6 +27,13 @@ class StockStore {
   bool empty();
   // Every tenant's flags, by tenant reference.
   Result<std::unordered_map<std::string, TenantFacts>> tenant_facts();
+  // The connected dwellings (RESPONSE project), whether an elderly tenant
+  // lives there, in building and dwelling order.
+  struct Connected {
+    std::string dwelling, building;
+    bool elderly = false;
+  };
+  Result<std::vector<Connected>> connected_dwellings();
   Result<StockCounts> counts();
   // Rows of one kind, in id order, as strings in the column order of its file.
   Result<std::vector<std::vector<std::string>>> rows(const std::string& kind);

@@ -226,6 +226,114 @@ void TelemetryStore::quarantine(const QuarantinedReading& r) {
   q.exec();
 }
 
+namespace {
+QuarantinedReading quarantined_row(SQLite::Statement& q) {
+  QuarantinedReading r;
+  r.id = q.getColumn(0).getInt64();
+  r.file = q.getColumn(1).getString();
+  r.line = q.getColumn(2).getInt64();
+  r.reason = q.getColumn(3).getString();
+  r.device_id = q.getColumn(4).getString();
+  r.metric = q.getColumn(5).getString();
+  if (!q.getColumn(6).isNull()) r.t = from_unix(q.getColumn(6).getInt64());
+  r.value = q.getColumn(7).getString();
+  r.quarantined_at = from_unix(q.getColumn(8).getInt64());
+  return r;
+}
+}  // namespace
+
+Result<std::vector<QuarantinedReading>> TelemetryStore::quarantined_of(const std::string& device_id, Instant from,
+                                                                     Instant to) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, file, line, reason, device_id, metric, t, value, quarantined_at FROM quarantine "
+                        "WHERE device_id = ? AND quarantined_at BETWEEN ? AND ? ORDER BY id");
+    q.bind(1, device_id);
+    q.bind(2, static_cast<int64_t>(to_unix(from)));
+    q.bind(3, static_cast<int64_t>(to_unix(to)));
+    std::vector<QuarantinedReading> out;
+    while (q.executeStep()) out.push_back(quarantined_row(q));
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+Result<std::optional<std::int64_t>> TelemetryStore::latest_day(long long device, const std::string& metric,
+                                                               std::int64_t day) {
+  return day_before(device, metric, day + 1);
+}
+
+Result<std::optional<std::int64_t>> TelemetryStore::day_before(long long device, const std::string& metric,
+                                                               std::int64_t day) {
+  try {
+    SQLite::Statement q(db_.sql(), "SELECT max(day) FROM reading_days WHERE device = ? AND metric = ? AND day < ?");
+    q.bind(1, static_cast<int64_t>(device));
+    q.bind(2, metric);
+    q.bind(3, static_cast<int64_t>(day));
+    if (q.executeStep() && !q.getColumn(0).isNull()) return std::optional<std::int64_t>(q.getColumn(0).getInt64());
+    return std::optional<std::int64_t>();
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+bool TelemetryStore::add_event(long long device, const DeviceEvent& e) {
+  auto& q = prepared(put_event_, "INSERT OR IGNORE INTO device_events (device, t, key, value) VALUES (?, ?, ?, ?)");
+  q.bind(1, static_cast<int64_t>(device));
+  q.bind(2, static_cast<int64_t>(e.t));
+  q.bind(3, e.key);
+  q.bind(4, e.value);
+  return q.exec() > 0;
+}
+
+Result<std::vector<DeviceEvent>> TelemetryStore::events(long long device, std::int64_t from, std::int64_t to) {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT t, key, value FROM device_events WHERE device = ? AND t BETWEEN ? AND ? ORDER BY t, key");
+    q.bind(1, static_cast<int64_t>(device));
+    q.bind(2, static_cast<int64_t>(from));
+    q.bind(3, static_cast<int64_t>(to));
+    std::vector<DeviceEvent> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+Result<std::optional<long long>> TelemetryStore::open_building_fault(const std::string& building,
+                                                                    const std::string& diagnostic) {
+  try {
+    // Open as long as its request is: once closed (or cancelled...), a new
+    // failure of the same building is a new request.
+    SQLite::Statement q(db_.sql(),
+                        "SELECT f.request_id FROM building_faults f JOIN requests r ON r.id = f.request_id "
+                        "WHERE f.building = ? AND f.diagnostic = ? AND r.status NOT IN "
+                        "('resolved', 'closed', 'rejected', 'cancelled', 'duplicate') ORDER BY f.id DESC LIMIT 1");
+    q.bind(1, building);
+    q.bind(2, diagnostic);
+    if (q.executeStep()) return std::optional<long long>(q.getColumn(0).getInt64());
+    return std::optional<long long>();
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
+void TelemetryStore::record_building_fault(const std::string& building, const std::string& diagnostic, Instant at,
+                                           long long request_id, const std::string& evidence) {
+  SQLite::Statement q(db_.sql(),
+                      "INSERT INTO building_faults (building, diagnostic, opened_at, request_id, evidence) "
+                      "VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, building);
+  q.bind(2, diagnostic);
+  q.bind(3, static_cast<int64_t>(to_unix(at)));
+  q.bind(4, static_cast<int64_t>(request_id));
+  q.bind(5, evidence);
+  q.exec();
+}
+
 Result<std::vector<QuarantinedReading>> TelemetryStore::quarantined(const std::string& reason, long long limit) {
   try {
     SQLite::Statement q(db_.sql(),
@@ -235,19 +343,7 @@ Result<std::vector<QuarantinedReading>> TelemetryStore::quarantined(const std::s
     q.bind(2, reason);
     q.bind(3, static_cast<int64_t>(limit > 0 ? limit : -1));
     std::vector<QuarantinedReading> out;
-    while (q.executeStep()) {
-      QuarantinedReading r;
-      r.id = q.getColumn(0).getInt64();
-      r.file = q.getColumn(1).getString();
-      r.line = q.getColumn(2).getInt64();
-      r.reason = q.getColumn(3).getString();
-      r.device_id = q.getColumn(4).getString();
-      r.metric = q.getColumn(5).getString();
-      if (!q.getColumn(6).isNull()) r.t = from_unix(q.getColumn(6).getInt64());
-      r.value = q.getColumn(7).getString();
-      r.quarantined_at = from_unix(q.getColumn(8).getInt64());
-      out.push_back(std::move(r));
-    }
+    while (q.executeStep()) out.push_back(quarantined_row(q));
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_status(e, db_.path());

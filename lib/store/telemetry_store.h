@@ -20,6 +20,13 @@ struct Rollup {
   double mean = 0, min = 0, max = 0, first = 0, last = 0;
 };
 
+// A fault or state a device reports itself (Danfoss system_status_code,
+// adaptation_run_status, Bosch valve_adapt_status, Tuya battery_low).
+struct DeviceEvent {
+  std::int64_t t = 0;  // seconds since the Unix epoch
+  std::string key, value;
+};
+
 struct QuarantinedReading {
   long long id = 0;
   std::string file;
@@ -69,7 +76,24 @@ class TelemetryStore {
   };
   Result<std::vector<AlertRow>> alert_rows(bool all);
   int acknowledge_alert(long long id, const std::string& actor, const std::string& note, Instant now);
+  // The latest local day, up to `day`, holding readings of one device and
+  // metric; and the one before `day`.
+  Result<std::optional<std::int64_t>> latest_day(long long device, const std::string& metric, std::int64_t day);
+  Result<std::optional<std::int64_t>> day_before(long long device, const std::string& metric, std::int64_t day);
+
+  // Within the caller's transaction; false when already held.
+  bool add_event(long long device, const DeviceEvent& e);
+  Result<std::vector<DeviceEvent>> events(long long device, std::int64_t from, std::int64_t to);
+
+  // Building faults turned into a request: the reference of the request
+  // opened for this building and diagnostic while it is still open.
+  Result<std::optional<long long>> open_building_fault(const std::string& building, const std::string& diagnostic);
+  void record_building_fault(const std::string& building, const std::string& diagnostic, Instant at,
+                             long long request_id, const std::string& evidence);
+
   void quarantine(const QuarantinedReading& q);
+  // Quarantined readings of one device, quarantined within [from, to].
+  Result<std::vector<QuarantinedReading>> quarantined_of(const std::string& device_id, Instant from, Instant to);
   Result<std::vector<QuarantinedReading>> quarantined(const std::string& reason, long long limit);
   Result<std::vector<std::pair<std::string, long long>>> quarantine_counts();
   Result<std::vector<Rollup>> rollups(long long device, const std::string& metric, bool daily, std::int64_t from,
@@ -78,7 +102,7 @@ class TelemetryStore {
  private:
   SQLite::Statement& prepared(std::optional<SQLite::Statement>& slot, const char* sql);
   Database& db_;
-  std::optional<SQLite::Statement> get_day_, put_day_, put_hour_, put_daily_, put_quarantine_;
+  std::optional<SQLite::Statement> get_day_, put_day_, put_hour_, put_daily_, put_quarantine_, put_event_;
 };
 
 }  // namespace ghd

@@ -16,7 +16,9 @@ Result<std::vector<DeviceHealth>> fleet_health(Database& db, Instant now, const 
   GHD_ASSIGN(latest, store.latest_days(today));
   std::map<long long, DeviceHealth> by_id;
   for (const auto& d : devices) by_id[d.id].device = d;
-  std::map<long long, std::vector<std::int64_t>> intervals;
+  std::map<long long, std::int64_t> latest_day;
+  // Frames of any metric over a device's last two days with readings.
+  std::map<long long, std::vector<std::int64_t>> frames;
   for (const auto& l : latest) {
     auto it = by_id.find(l.device);
     if (it == by_id.end()) continue;
@@ -30,14 +32,32 @@ Result<std::vector<DeviceHealth>> fleet_health(Database& db, Instant now, const 
     if (!h.last_seen || last > *h.last_seen) h.last_seen = last;
     if (l.metric == "battery") h.battery = samples.back().value;
     if (l.metric == "linkquality") h.linkquality = samples.back().value;
-    for (size_t i = 1; i < samples.size(); ++i) intervals[l.device].push_back(samples[i].t - samples[i - 1].t);
+    latest_day[l.device] = std::max(latest_day[l.device], l.day);
+  }
+  for (const auto& [id, day] : latest_day) {
+    const DeviceKind* kind = find_kind(by_id[id].device.kind);
+    if (!kind) continue;
+    for (auto metric : kind->metrics)
+      for (std::int64_t d = day - 1; d <= day; ++d) {
+        GHD_ASSIGN(samples, store.day_samples(id, std::string(metric), d));
+        for (const auto& x : samples)
+          if (x.t <= to_unix(now)) frames[id].push_back(x.t);
+      }
   }
   std::vector<DeviceHealth> out;
   for (auto& [id, h] : by_id) {
-    auto& iv = intervals[id];
+    // Its rhythm: how long it usually stays silent between two frames of
+    // any metric, at most (the 95th percentile over its last two days): a
+    // sensor that reports on change and a heartbeat an hour has an hour.
+    auto& f = frames[id];
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    std::vector<std::int64_t> iv;
+    for (size_t i = 1; i < f.size(); ++i) iv.push_back(f[i] - f[i - 1]);
     if (!iv.empty()) {
-      std::nth_element(iv.begin(), iv.begin() + long(iv.size() / 2), iv.end());
-      h.rhythm = seconds{iv[iv.size() / 2]};
+      const size_t k = std::min(iv.size() - 1, iv.size() * 95 / 100);
+      std::nth_element(iv.begin(), iv.begin() + long(k), iv.end());
+      h.rhythm = seconds{iv[k]};
     }
     auto limit = std::max<seconds>(duration_cast<seconds>(th.offline_min),
                                    seconds{std::int64_t(double(h.rhythm.count()) * th.offline_factor)});

@@ -1,6 +1,7 @@
 // The fleet at a glance: which devices are online, silent, low on battery or
 // on a weak link. A device is offline when it has been silent for longer than
-// its own reporting rhythm allows (three of its usual intervals, at least 30
+// its own reporting rhythm allows (three times its usual longest interval
+// between frames, the 95th percentile over its last two days; at least 30
 // minutes), and never more than 25 hours for a battery device (Zigbee2MQTT's
 // rule); it is judged at an instant (--as-of), from the readings held then.
 #pragma once
@@ -26,7 +27,7 @@ struct HealthThresholds {
 struct DeviceHealth {
   Device device;
   std::optional<Instant> last_seen;
-  std::chrono::seconds rhythm{0};  // median interval between its readings (0: unknown)
+  std::chrono::seconds rhythm{0};  // its usual longest interval between frames (0: unknown)
   std::chrono::seconds offline_after{0};
   bool online = false;
   std::optional<double> battery;

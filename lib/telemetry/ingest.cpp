@@ -89,6 +89,19 @@ class Ingester {
     pending_[Key{d->id, metric, day}].push_back({to_unix(*t), *value});
   }
 
+  // A state the device reports itself: kept when it differs from the last
+  // one this file gave for the device (a valve repeats "ok" every frame).
+  void event(size_t line, const Device* d, const std::string& device_name, const std::string& key,
+             std::optional<Instant> t, const std::string& value) {
+    if (!d) return quarantine(line, "unknown-device", device_name, key, t, value);
+    if (!t) return quarantine(line, "bad-time", d->device_id, key, t, value);
+    if (*t > now_ + kFutureTolerance) return quarantine(line, "future", d->device_id, key, t, value);
+    std::string& last = last_event_[d->id][key];
+    if (last == value) return;
+    last = value;
+    if (store_.add_event(d->id, {to_unix(*t), key, value})) ++report_.events;
+  }
+
   const Device* device(const std::string& id) const {
     auto it = by_id_.find(id);
     return it == by_id_.end() ? nullptr : it->second;
@@ -119,6 +132,7 @@ class Ingester {
   IngestReport& report_;
   std::unordered_map<std::string, const Device*> by_id_, by_name_;
   std::unordered_map<Key, std::vector<Sample>, KeyHash> pending_;
+  std::unordered_map<long long, std::map<std::string, std::string>> last_event_;
 };
 
 std::optional<double> number(std::string_view s) {
@@ -216,6 +230,10 @@ void ingest_jsonl(Ingester& in, std::string_view bytes, IngestReport& report) {
       } else if (key == "energy") {
         metric = "energy";
         if (value) *value *= 1000;  // kWh -> Wh
+      } else if (key == "system_status_code" || key == "adaptation_run_status" || key == "valve_adapt_status" ||
+                 key == "battery_low") {
+        in.event(line, d, name, key, t, v.is_string() ? v.get<std::string>() : v.dump());
+        continue;
       } else {
         ++report.ignored_keys[key];
         continue;

@@ -25,6 +25,7 @@ struct IngestReport {
   long long added = 0;        // new
   long long duplicates = 0;   // already held (same device, metric and instant)
   long long quarantined = 0;
+  long long events = 0;         // faults and states devices report themselves (system_status_code, ...)
   long long not_consented = 0;  // activity readings of dwellings without consent: not stored, counted
   std::map<std::string, long long> quarantined_by_reason;
   std::map<std::string, long long> ignored_keys;  // JSON payload keys that are not metrics

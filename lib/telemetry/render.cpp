@@ -105,7 +105,7 @@ std::string render_ingest_reports(const std::vector<IngestReport>& reports, cons
       arr.push_back({{"file", r.file}, {"format", format_name(r.format)}, {"lines", r.lines},
                      {"readings", r.readings}, {"new", r.added}, {"duplicates", r.duplicates},
                      {"quarantined", r.quarantined}, {"quarantined_by_reason", r.quarantined_by_reason},
-                     {"not_consented", r.not_consented},
+                     {"not_consented", r.not_consented}, {"device_events", r.events},
                      {"ignored_keys", r.ignored_keys}});
     return arr.dump(2) + "\n";
   }
@@ -114,6 +114,7 @@ std::string render_ingest_reports(const std::vector<IngestReport>& reports, cons
     out += fmt::format("{}: {} reading(s) [{}]: {} new, {} duplicate(s), {} quarantined\n", r.file, r.readings,
                        format_name(r.format), r.added, r.duplicates, r.quarantined);
     for (const auto& [reason, n] : r.quarantined_by_reason) out += fmt::format("  quarantined {}: {}\n", reason, n);
+    if (r.events) out += fmt::format("  device states and faults recorded: {}\n", r.events);
     if (r.not_consented)
       out += fmt::format("  activity readings without consent, not stored: {}\n", r.not_consented);
     if (!r.ignored_keys.empty()) {

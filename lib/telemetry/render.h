@@ -8,6 +8,8 @@
 #include "store/database.h"
 #include "telemetry/checks.h"
 #include "telemetry/consent.h"
+#include "telemetry/debug.h"
+#include "telemetry/diagnostics.h"
 #include "telemetry/health.h"
 #include "telemetry/ingest.h"
 
@@ -31,6 +33,10 @@ std::string render_status(const std::vector<DeviceHealth>& fleet, const std::str
 std::string render_check_report(const CheckReport& report, const std::string& format);
 std::string render_alerts(const std::vector<Alert>& alerts, const std::string& format);
 
+// Findings by building; `requests` the requests opened for building faults.
+std::string render_diagnosis(const Diagnosis& diagnosis, const std::vector<BuildingRequest>& requests,
+                             const std::string& format);
+std::string render_debug(const DeviceDebug& debug, const std::string& format);
 Result<std::string> render_consents(Database& db, const std::string& dwelling, const std::string& format);
 Result<std::string> render_audit(Database& db, const std::string& dwelling, Instant since, const std::string& format);
 

@@ -26,6 +26,7 @@ def gen_stock():
     agencies, buildings, dwellings, tenants = [], [], [], []
     tenant_no = 12000
     connected_left = 102
+    connected_per_building = {10: 34, 11: 34, 12: 34}
     for ag_id, name, addr, district, district_name, nb, streets in AGENCIES:
         agencies.append((ag_id, name, addr))
         for b in range(1, nb + 1):
@@ -39,10 +40,12 @@ def gen_stock():
                     did = f"{bid}-{f:02d}{n:02d}"
                     connected = 0
                     # The RESPONSE project's 102 connected dwellings are in
-                    # buildings B10 to B12 of Fontaine d'Ouche.
-                    if district == "FO" and b in (10, 11, 12) and connected_left > 0:
+                    # buildings B10 to B12 of Fontaine d'Ouche, 34 in each
+                    # (a gateway per building).
+                    if district == "FO" and connected_per_building.get(b, 0) > 0:
                         connected = 1
                         connected_left -= 1
+                        connected_per_building[b] -= 1
                     dwellings.append((did, bid, f, f"{n:02d}", connected))
                     if rng.random() < 0.96:  # a few dwellings are vacant
                         tenant_no += rng.randint(1, 3)

@@ -31,10 +31,11 @@ expect_match "$OUT" '"duplicates": 1' "duplicate counted"
 expect_match "$OUT" '"quarantined": 3' "bad readings quarantined"
 expect_exit 0 ghd-telemetry ingest readings.csv --as-of 2026-11-30T12:00
 expect_match "$OUT" "0 new, 3 duplicate" "second ingest adds nothing"
-printf '{"time":"2026-11-30T06:20:00Z","topic":"zigbee2mqtt/FO-B12-0304/chambre-trv","payload":{"local_temperature":"21.5","position":128,"battery_low":true}}\n' > z2m.jsonl
+printf '{"time":"2026-11-30T06:20:00Z","topic":"zigbee2mqtt/FO-B12-0304/chambre-trv","payload":{"local_temperature":"21.5","position":128,"battery_low":true,"child_lock":"UNLOCK"}}\n' > z2m.jsonl
 expect_exit 0 ghd-telemetry ingest z2m.jsonl --as-of 2026-11-30T12:00
 expect_match "$OUT" "\[jsonl\]: 2 new" "JSON Lines detected"
-expect_match "$OUT" "ignored payload keys: battery_low \(1\)" "ignored keys counted"
+expect_match "$OUT" "ignored payload keys: child_lock \(1\)" "ignored keys counted"
+expect_match "$OUT" "device states and faults recorded: 1" "battery_low kept as a device event"
 
 # gzip-compressed files, from a file or standard input.
 printf 'timestamp,device_id,metric,value\n2026-11-30T08:00:00+01:00,trv-0412,valve,35\n' | gzip > valve.csv.gz

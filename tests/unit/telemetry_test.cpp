@@ -210,8 +210,10 @@ TEST_CASE("Zigbee2MQTT JSON Lines, untidy payloads included") {
   CHECK(r.format == ReadingFormat::jsonl);
   CHECK(r.added == 12);
   CHECK(r.quarantined_by_reason["bad-line"] == 1);
-  CHECK(r.ignored_keys["system_status_code"] == 1);
-  CHECK(r.ignored_keys["battery_low"] == 1);
+  // What the devices say of themselves is kept as events, not ignored.
+  CHECK(r.events == 2);
+  CHECK(r.ignored_keys.count("system_status_code") == 0);
+  CHECK(r.ignored_keys.count("battery_low") == 0);
   CHECK(f.day("trv-0413", "temperature", "2026-11-30")[0].value == 27.0);  // a number sent as a string
   CHECK(f.day("trv-0413", "valve", "2026-11-30")[0].value == Approx(100.0));  // 0-255 model
   CHECK(f.day("door-0001", "door", "2026-11-30")[0].value == 1);            // contact lost: open
