@@ -29,7 +29,7 @@ void add_diagnose_command(Tool& tool) {
       });
   cmd->add_option("--building", args->building, "Only this building");
   cmd->add_option("--since", args->since, "Start of the window looked at (default: 24h)");
-  cmd->add_flag("--dry-run", args->dry_run, "Open no request for a building fault");
+  cmd->add_flag("-n,--dry-run", args->dry_run, "Open no request for a building fault");
   add_format(cmd, args->format, {"text", "json"});
   tool.add_as_of(cmd);
 }

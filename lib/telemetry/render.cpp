@@ -208,11 +208,21 @@ Result<std::string> render_readings(Database& db, const std::string& name, const
   return csv;
 }
 
-std::string render_status(const std::vector<DeviceHealth>& fleet, const std::string& building, const std::string& format) {
+std::string render_status(const std::vector<DeviceHealth>& fleet, const std::vector<Finding>& findings,
+                          const std::string& building, const std::string& format) {
   struct Counts {
-    int devices = 0, online = 0, offline = 0, never = 0, battery = 0, link = 0;
+    int devices = 0, online = 0, offline = 0, never = 0, battery = 0, link = 0, faults = 0;
   };
   std::map<std::string, Counts> by_building;
+  json faults = json::array();
+  Table fault_list({"BUILDING", "DEVICE", "DIAGNOSTIC", "EVIDENCE"});
+  for (const auto& f : findings) {
+    if ((!building.empty() && f.building != building) || f.diagnostic == "offline") continue;
+    ++by_building[f.building].faults;
+    faults.push_back({{"building", f.building}, {"device_id", f.device_id}, {"diagnostic", f.diagnostic},
+                      {"since", format_iso(f.since)}, {"evidence", f.evidence}});
+    fault_list.add({f.building, f.device_id.empty() ? "building" : f.device_id, f.diagnostic, f.evidence});
+  }
   json problems = json::array();
   Table list({"BUILDING", "DEVICE", "KIND", "DWELLING", "LAST SEEN", "BATTERY", "LINK", "PROBLEMS"});
   for (const auto& h : fleet) {
@@ -242,15 +252,17 @@ std::string render_status(const std::vector<DeviceHealth>& fleet, const std::str
     json buildings = json::object();
     for (const auto& [b, c] : by_building)
       buildings[b] = {{"devices", c.devices}, {"online", c.online},       {"offline", c.offline},
-                      {"never_seen", c.never}, {"battery_low", c.battery}, {"link_weak", c.link}};
-    return json{{"buildings", buildings}, {"problems", problems}}.dump(2) + "\n";
+                      {"never_seen", c.never}, {"battery_low", c.battery}, {"link_weak", c.link},
+                      {"faults", c.faults}};
+    return json{{"buildings", buildings}, {"problems", problems}, {"faults", faults}}.dump(2) + "\n";
   }
-  Table t({"BUILDING", "DEVICES", "ONLINE", "OFFLINE", "NEVER SEEN", "BATTERY LOW", "WEAK LINK"});
+  Table t({"BUILDING", "DEVICES", "ONLINE", "OFFLINE", "NEVER SEEN", "BATTERY LOW", "WEAK LINK", "FAULTS"});
   for (const auto& [b, c] : by_building)
     t.add({b, std::to_string(c.devices), std::to_string(c.online), std::to_string(c.offline), std::to_string(c.never),
-           std::to_string(c.battery), std::to_string(c.link)});
+           std::to_string(c.battery), std::to_string(c.link), std::to_string(c.faults)});
   std::string out = t.render();
   if (!list.empty()) out += "\n" + list.render();
+  if (!fault_list.empty()) out += "\n" + fault_list.render(100);
   return out;
 }
 

@@ -27,8 +27,10 @@ Result<std::string> render_readings(Database& db, const std::string& device, con
                                     Instant until, const std::string& of, const std::string& format,
                                     const AuditEntry& reader);
 
-// The fleet by building: counts, then the devices with a problem.
-std::string render_status(const std::vector<DeviceHealth>& fleet, const std::string& building, const std::string& format);
+// The fleet by building: counts, then the devices with a problem and the
+// faults the diagnostics found.
+std::string render_status(const std::vector<DeviceHealth>& fleet, const std::vector<Finding>& findings,
+                          const std::string& building, const std::string& format);
 
 std::string render_check_report(const CheckReport& report, const std::string& format);
 std::string render_alerts(const std::vector<Alert>& alerts, const std::string& format);

@@ -53,4 +53,17 @@ expect_match "$OUT" '"seconds": 22500' "the gateway outage is a gap of 6 h 15 mi
 expect_exit 65 ghd-telemetry debug nope
 expect_exit 64 ghd-telemetry debug trv-0001 --since someday
 
+# The shipped sample set: its own ground truth, found on the sample stock.
+export GHD_DB="$SCRATCH/samples.db"
+expect_exit 0 ghd-request stock import "$SAMPLES"/stock/*.csv
+expect_exit 0 ghd-telemetry devices import "$SAMPLES/telemetry/devices.csv"
+expect_exit 0 ghd-telemetry ingest "$SAMPLES/telemetry/readings.csv.gz" --as-of 2026-11-30T07:00
+expect_exit 0 ghd-telemetry diagnose --since 2026-11-27 --as-of 2026-11-30T07:00 --dry-run
+# "diagnostic target" per finding: the device, or the building for a building finding.
+found=$(printf '%s\n' "$OUT" | awk '/^[A-Z]/ { b = $1 } /^  [a-z]/ && $1 != "" { print $1, ($2 == "building" ? b : $2) }' | sort)
+expected=$(grep -E '"(expected|target)"' "$SAMPLES/telemetry/truth.json" | sed 's/.*: "\(.*\)".*/\1/' | paste -d' ' - - |
+  grep -vE '^(too-cold|inactivity)' | sort)
+[ -n "$expected" ] || fail "no fault in the sample truth"
+expect_eq "$found" "$expected" "the sample's faults found, and nothing else"
+
 pass

@@ -41,6 +41,7 @@ check_tool ghd-request add import list show update export purge "stock import" "
 check_tool ghd-triage run explain check test replay queue "calendar holidays" "calendar add" \
   "calendar is-business-day" "calendar days"
 check_tool ghd-telemetry "devices import" "devices list" "devices show" ingest quarantine readings purge \
-  "consent grant" "consent revoke" "consent list" "consent show" audit status pull check alerts "alerts ack"
+  "consent grant" "consent revoke" "consent list" "consent show" audit status pull check alerts "alerts ack" \
+  diagnose debug simulate
 
 pass

@@ -76,3 +76,17 @@ TEST_CASE("the config file is found in the documented order; the database path t
   CHECK(load_config(explicit_file, "", env)->database == "/tmp/env.db");
   CHECK(load_config(explicit_file, "/tmp/flag.db", env)->database == "/tmp/flag.db");
 }
+
+TEST_CASE("the diagnostics' thresholds come from telemetry.diagnostics") {
+  auto c = parse_config("telemetry:\n  diagnostics:\n    frozen_hours: 8\n    building_min_devices: 5\n", "g.yaml");
+  REQUIRE(c.ok());
+  CHECK(c->diagnostics.frozen_hours == 8);
+  CHECK(c->diagnostics.building_min_devices == 5);
+  CHECK(c->diagnostics.stuck_hours == 4);  // the default stays
+  CHECK_THAT(parse_config("telemetry:\n  diagnostics:\n    frozen_hour: 8\n", "g.yaml").status().message(),
+             Catch::StartsWith("g.yaml:3:5: unknown key 'frozen_hour' in 'telemetry.diagnostics'"));
+  CHECK_THAT(parse_config("telemetry:\n  diagnostics:\n    building_min_devices: 2.5\n", "g.yaml").status().message(),
+             Catch::StartsWith("g.yaml:3:27: 'building_min_devices' must be a whole number"));
+  CHECK_THAT(parse_config("telemetry:\n  diagnostics:\n    valve_open: 140\n", "g.yaml").status().message(),
+             Catch::Contains("'valve_open' must be a number between 1 and 100"));
+}
