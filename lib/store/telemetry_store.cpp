@@ -120,6 +120,18 @@ long long TelemetryStore::drop_days_before(std::int64_t day) {
   return n.ok() ? *n : 0;
 }
 
+Result<std::unordered_map<long long, std::int64_t>> TelemetryStore::latest_rollup_hours(std::int64_t before) {
+  try {
+    SQLite::Statement q(db_.sql(), "SELECT device, max(hour) FROM rollups_hourly WHERE hour < ? GROUP BY device");
+    q.bind(1, static_cast<int64_t>(before));
+    std::unordered_map<long long, std::int64_t> out;
+    while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 Result<std::vector<TelemetryStore::LatestDay>> TelemetryStore::latest_days(std::int64_t day) {
   try {
     SQLite::Statement q(db_.sql(),

@@ -61,6 +61,10 @@ class TelemetryStore {
     std::int64_t day;
   };
   Result<std::vector<LatestDay>> latest_days(std::int64_t day);
+  // For each device, the start of its latest hour of roll-ups before `before`
+  // (a UTC instant): what is known of a device once its raw readings are purged.
+  Result<std::unordered_map<long long, std::int64_t>> latest_rollup_hours(std::int64_t before);
+
   // Where pulling from `source` stopped; empty at first.
   Result<std::string> cursor(const std::string& source);
   Status set_cursor(const std::string& source, const std::string& cursor, Instant now);

@@ -44,6 +44,12 @@ Result<std::vector<DeviceHealth>> fleet_health(Database& db, Instant now, const 
           if (x.t <= to_unix(now)) frames[id].push_back(x.t);
       }
   }
+  // Devices whose raw readings were purged (retention) are known from their
+  // roll-ups: seen within their latest hour.
+  GHD_ASSIGN(rolled, store.latest_rollup_hours(to_unix(now)));
+  for (auto& [id, h] : by_id)
+    if (!h.last_seen)
+      if (auto r = rolled.find(id); r != rolled.end()) h.last_seen = std::min(now, from_unix(r->second + 3599));
   std::vector<DeviceHealth> out;
   for (auto& [id, h] : by_id) {
     // Its rhythm: how long it usually stays silent between two frames of

@@ -80,6 +80,9 @@ expect_exit 0 ghd-telemetry readings trv-0412 --metric temperature --of daily --
 expect_match "$OUT" "2026-11-30,2," "daily roll-up kept"
 expect_exit 0 ghd-telemetry purge --as-of 2028-01-05
 expect_match "$OUT" "^0 raw reading" "second purge drops nothing"
+expect_exit 0 ghd-telemetry status --as-of 2028-01-05 --format json
+expect_match "$OUT" '"last_seen": "2026-11-30T' "after the purge a device is still known from its roll-ups"
+expect_match "$OUT" '"offline"' "and offline, not never seen"
 
 # Consent: activity only under consent, withdrawn at once, every look logged.
 printf 'device_id,kind,model,dwelling,room,installed_at,friendly_name\nmot-0001,motion,Aqara,FO-B12-0304,entree,2023-09-18,FO-B12-0304/entree-motion\n' > motion.csv
