@@ -304,6 +304,99 @@ Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSe
 }
 }  // namespace
 
+namespace {
+Status parse_report(const YamlFile& y, const YAML::Node& node, const std::string& file_name, Config::Report& r) {
+  GHD_TRY(y.expect_keys(node, {"lang", "degree_days", "spool_dir", "mail"}, "report"));
+  auto path_of = [&](const YAML::Node& v, const char* key) -> Result<std::string> {
+    GHD_ASSIGN(p, y.string(v, key));
+    if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
+      p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
+    return p;
+  };
+  if (auto v = node["lang"]) {
+    GHD_ASSIGN(lang, y.string(v, "lang"));
+    if (lang != "fr" && lang != "en") return y.error(v, "'lang' must be fr or en");
+    r.lang = lang;
+  }
+  if (auto v = node["degree_days"]) {
+    GHD_ASSIGN(m, y.string(v, "degree_days"));
+    if (m != "meteo-france" && m != "costic") return y.error(v, "'degree_days' must be meteo-france or costic");
+    r.degree_days = m;
+  }
+  if (auto v = node["spool_dir"]) {
+    GHD_ASSIGN(p, path_of(v, "spool_dir"));
+    r.spool_dir = p;
+  }
+  if (auto m = node["mail"]) {
+    GHD_TRY(y.expect_keys(m, {"url", "starttls", "from", "to", "services", "username", "password_file", "ca_file", "retries",
+                              "retry_delay_ms", "timeout_seconds"},
+                          "report.mail"));
+    auto& mail = r.mail;
+    if (auto v = m["url"]) {
+      GHD_ASSIGN(url, y.string(v, "url"));
+      if (url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0)
+        return y.error(v, "'url' must start with smtp:// or smtps://");
+      mail.url = url;
+    }
+    if (auto v = m["starttls"]) {
+      GHD_ASSIGN(b, y.boolean(v, "starttls"));
+      mail.starttls = b;
+    }
+    if (auto v = m["from"]) {
+      GHD_ASSIGN(from, y.string(v, "from"));
+      mail.from = from;
+    }
+    if (auto v = m["to"]) {
+      if (v.IsScalar()) mail.to = {v.Scalar()};
+      else if (v.IsSequence())
+        for (const auto& x : v) {
+          GHD_ASSIGN(one, y.string(x, "to"));
+          mail.to.push_back(one);
+        }
+      else return y.error(v, "'to' must be an address or a list of addresses");
+    }
+    if (auto v = m["services"]) {
+      if (!v.IsMap()) return y.error(v, "'services' must map each service to its addresses");
+      for (const auto& kv : v) {
+        const std::string service = kv.first.Scalar();
+        if (!is_term(kServices, service))
+          return y.error(kv.first, fmt::format("unknown service '{}' (expected one of: {})", service, term_ids(kServices)));
+        auto& list = mail.services[service];
+        if (kv.second.IsScalar()) list = {kv.second.Scalar()};
+        else if (kv.second.IsSequence())
+          for (const auto& x : kv.second) list.push_back(x.Scalar());
+        else return y.error(kv.second, "expected an address or a list of addresses");
+      }
+    }
+    if (auto v = m["username"]) {
+      GHD_ASSIGN(u, y.string(v, "username"));
+      mail.username = u;
+    }
+    if (auto v = m["password_file"]) {
+      GHD_ASSIGN(p, path_of(v, "password_file"));
+      mail.password_file = p;
+    }
+    if (auto v = m["ca_file"]) {
+      GHD_ASSIGN(p, path_of(v, "ca_file"));
+      mail.ca_file = p;
+    }
+    struct IntKey {
+      const char* key;
+      int* into;
+      long long min, max;
+    };
+    for (const IntKey& k : {IntKey{"retries", &mail.retries, 0, 20}, IntKey{"retry_delay_ms", &mail.retry_delay_ms, 1, 600000},
+                            IntKey{"timeout_seconds", &mail.timeout_seconds, 1, 600}})
+      if (auto v = m[k.key]) {
+        GHD_ASSIGN(n, y.integer(v, k.key));
+        if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
+        *k.into = int(n);
+      }
+  }
+  return Status::Ok();
+}
+}  // namespace
+
 Result<Config> parse_config(const std::string& text, const std::string& file_name) {
   const YamlFile y(file_name);
   Config c;
@@ -312,7 +405,9 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   set_default_calendars(c);
   GHD_ASSIGN(root, y.parse(text));
   if (root.IsNull()) return c;  // an empty file is all defaults
-  GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry"}, ""));
+  GHD_TRY(y.expect_keys(root, {"database", "calendar", "calendars", "import", "retention", "triage", "telemetry", "report"},
+                        ""));
+  if (auto rep = root["report"]) GHD_TRY(parse_report(y, rep, file_name, c.report));
   if (auto tel = root["telemetry"]) {
     GHD_TRY(y.expect_keys(tel, {"retention_days", "consent_purge_days", "gateway", "checks", "diagnostics"},
                           "telemetry"));

@@ -74,6 +74,23 @@ struct Config {
   } checks;
   // Device diagnostics (telemetry/diagnostics.h).
   DiagnosticSettings diagnostics;
+  // ghd-report.
+  struct Report {
+    std::string lang = "fr";
+    std::string degree_days = "meteo-france";  // or costic
+    std::string spool_dir;  // where a report that could not be mailed is kept (default: unsent/ by the database)
+    struct Mail {
+      std::string url;            // smtp://host:port or smtps://host:port; none: no mail
+      bool starttls = true;
+      std::string from = "ghd@localhost";
+      std::vector<std::string> to;  // default recipients
+      std::map<std::string, std::vector<std::string>> services;  // each service's own recipients
+      std::string username, password_file, ca_file;
+      int retries = 3;
+      int retry_delay_ms = 2000;
+      int timeout_seconds = 30;
+    } mail;
+  } report;
   // The platform's HTTP API (ghd-telemetry pull); no url: no pull.
   struct Gateway {
     std::string url;

@@ -275,6 +275,33 @@ long long RequestStore::create_incident(const std::string& building, const std::
   return db_.sql().getLastInsertRowid();
 }
 
+Result<std::vector<RequestStore::IncidentSummary>> RequestStore::open_incidents() {
+  try {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT i.id, i.building, i.kind, i.summary, i.opened_at, "
+                        "count(DISTINCT CASE WHEN r.tenant != '' THEN r.tenant ELSE r.dwelling END), count(r.id), "
+                        "group_concat(r.id) FROM incidents i LEFT JOIN requests r ON r.incident_id = i.id "
+                        "WHERE i.closed_at IS NULL GROUP BY i.id ORDER BY i.opened_at, i.id");
+    std::vector<IncidentSummary> out;
+    while (q.executeStep()) {
+      IncidentSummary s;
+      s.id = q.getColumn(0).getInt64();
+      s.building = q.getColumn(1).getString();
+      s.kind = q.getColumn(2).getString();
+      s.summary = q.getColumn(3).getString();
+      s.opened_at = from_unix(q.getColumn(4).getInt64());
+      s.tenants = q.getColumn(5).getInt();
+      s.requests = q.getColumn(6).getInt();
+      for (const auto& id : split(q.getColumn(7).getString(), ','))
+        if (!id.empty()) s.request_ids.push_back(std::stoll(id));
+      out.push_back(std::move(s));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_status(e, db_.path());
+  }
+}
+
 SQLite::Statement& RequestStore::prepared(std::optional<SQLite::Statement>& slot, const char* sql) {
   return prepared_once(slot, db_.sql(), sql);
 }

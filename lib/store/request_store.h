@@ -58,6 +58,16 @@ class RequestStore {
                                                  Instant opened_since);
   long long create_incident(const std::string& building, const std::string& kind, Instant opened_at,
                             const std::string& summary);
+  struct IncidentSummary {
+    long long id = 0;
+    std::string building, kind, summary;
+    Instant opened_at{};
+    int tenants = 0;   // distinct reporting tenants (or dwellings when the tenant is unknown)
+    int requests = 0;
+    std::vector<long long> request_ids;
+  };
+  // The incidents not closed, oldest first.
+  Result<std::vector<IncidentSummary>> open_incidents();
 
   // Within the caller's transaction: writes the mutable fields and tags.
   // Given the tags it had, only the tags that changed are written.
