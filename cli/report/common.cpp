@@ -15,6 +15,7 @@ void add_report_options(Tool& tool, CLI::App* cmd, ReportArgs& a) {
   cmd->add_option("--output,-o", a.output, "Write to this file (atomically) rather than stdout");
   cmd->add_option("--mail", a.mail, "Mail to these addresses (HTML, text, CSV attached), per report.mail")
       ->expected(1, -1);
+  cmd->add_flag("--mail-default", a.mail_default, "Mail to the addresses of report.mail.to");
   tool.add_as_of(cmd);
 }
 
@@ -49,7 +50,12 @@ Result<Mailing> mailing(const Context& ctx) {
   return out;
 }
 
-Status deliver(const Context& ctx, const ReportArgs& a, const RenderedReport& report) {
+Status deliver(const Context& ctx, const ReportArgs& args, const RenderedReport& report) {
+  ReportArgs a = args;
+  if (a.mail_default) {
+    if (ctx.config.report.mail.to.empty()) return Status::Config("--mail-default: report.mail.to lists no address");
+    a.mail.insert(a.mail.end(), ctx.config.report.mail.to.begin(), ctx.config.report.mail.to.end());
+  }
   GHD_ASSIGN(text, render_as(report, a.format));
   if (!a.output.empty()) GHD_TRY(write_file_atomic(a.output, text));
   if (!a.mail.empty()) {

@@ -14,6 +14,7 @@ namespace ghd::cli {
 struct ReportArgs {
   std::string format, lang, output;
   std::vector<std::string> mail;
+  bool mail_default = false;  // to report.mail.to
 };
 
 void add_report_options(Tool& tool, CLI::App* cmd, ReportArgs& args);

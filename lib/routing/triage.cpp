@@ -84,7 +84,7 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
       tenants = std::move(facts);
       RequestFilter fresh;
       fresh.statuses = {"new"};
-      fresh.until = now;  // nothing received after the run's time
+      fresh.until = now + seconds{1};  // nothing received after the run's time
       fresh.limit = 1;
       GHD_ASSIGN(first, store.list(fresh));
       if (!first.empty()) {
@@ -95,7 +95,7 @@ Status run_triage(Database& db, const Router& router, const Config& config, cons
         GHD_ASSIGN(loaded, RecentRequests::load(store, first.front().received_at - window, now + seconds{1}));
         recent.emplace(std::move(loaded));
         for (const auto& r : recent->requests())
-          if (r.status == "new" && r.received_at < now) requests.push_back(r);
+          if (r.status == "new" && r.received_at <= now) requests.push_back(r);
       }
     }
     const std::string note_rules = fmt::format("rules {} {}", report.rules_hash, report.rules_file);
