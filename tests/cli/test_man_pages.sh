@@ -43,5 +43,11 @@ check_tool ghd-triage run explain check test replay queue "calendar holidays" "c
 check_tool ghd-telemetry "devices import" "devices list" "devices show" ingest quarantine readings purge \
   "consent grant" "consent revoke" "consent list" "consent show" audit status pull check alerts "alerts ack" \
   diagnose debug simulate
+check_tool ghd-report morning energy signature devices
+# ghd-daily is a script: its --help against its section 8 page.
+for opt in $("$GHD_SOURCE/scripts/ghd-daily" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+  checks=$((checks + 1))
+  grep -qF -- "$(printf '%s' "$opt" | sed 's/-/\\-/g')" "$MAN/ghd-daily.8" || fail "ghd-daily $opt is not in ghd-daily.8"
+done
 
 pass
