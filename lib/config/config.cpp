@@ -262,6 +262,34 @@ Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
 }
 
 namespace {
+// A path in the config is relative to the config file, so that a config and
+// what it names travel together whatever the working directory.
+Result<std::string> config_path(const YamlFile& y, const YAML::Node& v, const char* key, const std::string& file_name) {
+  GHD_ASSIGN(p, y.string(v, key));
+  if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
+    p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
+  return p;
+}
+
+struct IntKey {
+  const char* key;
+  int* into;
+  long long min, max;
+};
+
+// Whole numbers within their bounds.
+Status read_ints(const YamlFile& y, const YAML::Node& node, std::initializer_list<IntKey> keys) {
+  for (const IntKey& k : keys)
+    if (auto v = node[k.key]) {
+      GHD_ASSIGN(n, y.integer(v, k.key));
+      if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
+      *k.into = int(n);
+    }
+  return Status::Ok();
+}
+}  // namespace
+
+namespace {
 Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSettings& d) {
   struct Num {
     const char* key;
@@ -307,12 +335,6 @@ Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSe
 namespace {
 Status parse_report(const YamlFile& y, const YAML::Node& node, const std::string& file_name, Config::Report& r) {
   GHD_TRY(y.expect_keys(node, {"lang", "degree_days", "spool_dir", "mail"}, "report"));
-  auto path_of = [&](const YAML::Node& v, const char* key) -> Result<std::string> {
-    GHD_ASSIGN(p, y.string(v, key));
-    if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
-      p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
-    return p;
-  };
   if (auto v = node["lang"]) {
     GHD_ASSIGN(lang, y.string(v, "lang"));
     if (lang != "fr" && lang != "en") return y.error(v, "'lang' must be fr or en");
@@ -324,7 +346,7 @@ Status parse_report(const YamlFile& y, const YAML::Node& node, const std::string
     r.degree_days = m;
   }
   if (auto v = node["spool_dir"]) {
-    GHD_ASSIGN(p, path_of(v, "spool_dir"));
+    GHD_ASSIGN(p, config_path(y, v, "spool_dir", file_name));
     r.spool_dir = p;
   }
   if (auto m = node["mail"]) {
@@ -373,25 +395,15 @@ Status parse_report(const YamlFile& y, const YAML::Node& node, const std::string
       mail.username = u;
     }
     if (auto v = m["password_file"]) {
-      GHD_ASSIGN(p, path_of(v, "password_file"));
+      GHD_ASSIGN(p, config_path(y, v, "password_file", file_name));
       mail.password_file = p;
     }
     if (auto v = m["ca_file"]) {
-      GHD_ASSIGN(p, path_of(v, "ca_file"));
+      GHD_ASSIGN(p, config_path(y, v, "ca_file", file_name));
       mail.ca_file = p;
     }
-    struct IntKey {
-      const char* key;
-      int* into;
-      long long min, max;
-    };
-    for (const IntKey& k : {IntKey{"retries", &mail.retries, 0, 20}, IntKey{"retry_delay_ms", &mail.retry_delay_ms, 1, 600000},
-                            IntKey{"timeout_seconds", &mail.timeout_seconds, 1, 600}})
-      if (auto v = m[k.key]) {
-        GHD_ASSIGN(n, y.integer(v, k.key));
-        if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
-        *k.into = int(n);
-      }
+    GHD_TRY(read_ints(y, m, {{"retries", &mail.retries, 0, 20}, {"retry_delay_ms", &mail.retry_delay_ms, 1, 600000},
+                             {"timeout_seconds", &mail.timeout_seconds, 1, 600}}));
   }
   return Status::Ok();
 }
@@ -441,12 +453,6 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
     if (auto g = tel["gateway"]) {
       GHD_TRY(y.expect_keys(g, {"url", "token_file", "page_size", "timeout_seconds", "retries", "retry_delay_ms",
                                 "ca_file"}, "telemetry.gateway"));
-      auto path_of = [&](const YAML::Node& v, const char* key) -> Result<std::string> {
-        GHD_ASSIGN(p, y.string(v, key));
-        if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
-          p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
-        return p;
-      };
       if (auto v = g["url"]) {
         GHD_ASSIGN(url, y.string(v, "url"));
         if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
@@ -455,27 +461,17 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
         c.gateway.url = url;
       }
       if (auto v = g["token_file"]) {
-        GHD_ASSIGN(p, path_of(v, "token_file"));
+        GHD_ASSIGN(p, config_path(y, v, "token_file", file_name));
         c.gateway.token_file = p;
       }
       if (auto v = g["ca_file"]) {
-        GHD_ASSIGN(p, path_of(v, "ca_file"));
+        GHD_ASSIGN(p, config_path(y, v, "ca_file", file_name));
         c.gateway.ca_file = p;
       }
-      struct IntKey {
-        const char* key;
-        int* into;
-        long long min, max;
-      };
-      for (const IntKey& k : {IntKey{"page_size", &c.gateway.page_size, 1, 100000},
-                              IntKey{"timeout_seconds", &c.gateway.timeout_seconds, 1, 600},
-                              IntKey{"retries", &c.gateway.retries, 0, 20},
-                              IntKey{"retry_delay_ms", &c.gateway.retry_delay_ms, 1, 60000}})
-        if (auto v = g[k.key]) {
-          GHD_ASSIGN(n, y.integer(v, k.key));
-          if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
-          *k.into = int(n);
-        }
+      GHD_TRY(read_ints(y, g, {{"page_size", &c.gateway.page_size, 1, 100000},
+                               {"timeout_seconds", &c.gateway.timeout_seconds, 1, 600},
+                               {"retries", &c.gateway.retries, 0, 20},
+                               {"retry_delay_ms", &c.gateway.retry_delay_ms, 1, 60000}}));
     }
     if (auto v = tel["consent_purge_days"]) {
       GHD_ASSIGN(days, y.integer(v, "consent_purge_days"));

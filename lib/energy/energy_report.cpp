@@ -361,7 +361,9 @@ Result<EnergyReport> energy_report(Database& db, const EnergyQuery& q, Instant n
   }
   for (auto& [k, v] : days_by) r.days.push_back(v);
   for (auto& [k, v] : buildings) r.buildings.push_back(std::move(v));
-  for (auto& [k, v] : dwellings) r.dwellings.push_back(std::move(v));
+  // Dwellings with readings in the period (a silent one is for the devices report).
+  for (auto& [k, v] : dwellings)
+    if (v.hours > 0 || v.demand > 0 || v.heat_kwh) r.dwellings.push_back(std::move(v));
   return r;
 }
 

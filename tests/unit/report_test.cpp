@@ -42,6 +42,7 @@ namespace {
 const char* kRegistry =
     "device_id,kind,model,dwelling,room,installed_at,friendly_name\n"
     "trv-1,trv,Danfoss Ally,FO-B12-0304,salon,2023-09-18,a\n"
+    "trv-2,trv,Danfoss Ally,FO-B12-0305,salon,2023-09-18,e\n"
     "wx-1,weather,Davis,,building:FO-B11,2023-09-18,b\n"
     "pv-1,pv-meter,Fronius,,building:FO-B12,2023-09-18,c\n"
     "grid-1,grid-meter,Linky,,building:FO-B12,2023-09-18,d\n";
@@ -70,12 +71,14 @@ struct Energy {
   void day(const std::string& date, double tn, double tx, double valve) {
     local({date + "T00:00 wx-1 temperature " + std::to_string(tn + 2), date + "T06:00 wx-1 temperature " + std::to_string(tn),
            date + "T15:00 wx-1 temperature " + std::to_string(tx), date + "T23:00 wx-1 temperature " + std::to_string(tx - 1),
-           date + "T00:00 trv-1 valve " + std::to_string(valve), date + "T23:59:59 trv-1 valve " + std::to_string(valve),
+           date + "T23:59:59 trv-1 valve " + std::to_string(valve),
            date + "T23:59:59 trv-1 temperature 20"});
     // A thermometer reports at least every hour: 16 °C until noon, then 20 °C.
     std::vector<std::string> hourly;
-    for (int h = 0; h < 24; ++h)
+    for (int h = 0; h < 24; ++h) {
       hourly.push_back(fmt::format("{}T{:02}:00 trv-1 temperature {}", date, h, h < 12 ? 16 : 20));
+      hourly.push_back(fmt::format("{}T{:02}:00 trv-1 valve {}", date, h, valve));
+    }
     local(hourly);
   }
   EnergyReport report(EnergyPeriod p, const char* as_of, DegreeDayMethod m = DegreeDayMethod::meteo_france) {
@@ -125,6 +128,29 @@ TEST_CASE("the energy report of a known day: degree days, valve-hours, comfort h
   const std::string json = energy_json(r);
   CHECK(json.find(R"("self_consumption_rate": 0.5)") != std::string::npos);
   CHECK(energy_csv(r).find("FO-B12-0304,FO-B12,12.00,,18.00,24,12,0,") != std::string::npos);
+}
+
+TEST_CASE("dwellings that stand out: cold with little heating, valves fighting an open window") {
+  Energy e;
+  e.day("2026-11-29", 0, 8, 50);
+  std::vector<std::string> lines;
+  for (int h = 0; h < 24; ++h) {
+    lines.push_back(fmt::format("2026-11-29T{:02}:00 trv-2 temperature 15.5", h));
+    lines.push_back(fmt::format("2026-11-29T{:02}:00 trv-2 valve 5", h));
+    // trv-1: a window open from 08:00 to 11:00 while the valve stays at 50 %.
+    lines.push_back(fmt::format("2026-11-29T{:02}:00 trv-1 window_open {}", h, h >= 8 && h < 11 ? 1 : 0));
+  }
+  e.local(lines);
+  const auto r = e.report(EnergyPeriod::day, "2026-11-30T07:00");
+  REQUIRE(r.dwellings.size() == 2);
+  CHECK(r.dwellings[0].dwelling == "FO-B12-0304");
+  CHECK(r.dwellings[0].window_fight_hours == 3);
+  // 12 hours under 17 °C despite heating: cold, and a window fought.
+  CHECK(r.dwellings[0].flags == std::vector<std::string>{"cold", "window-fighting"});
+  CHECK(r.dwellings[1].demand == Approx(1.2));
+  CHECK(r.dwellings[1].flags == std::vector<std::string>{"cold-low-heating"});
+  const auto text = render_text(energy_document(r, *Lang::parse("fr")));
+  CHECK(text.find("froid et peu chauffé") != std::string::npos);
 }
 
 TEST_CASE("valve-hours on days of 23 and 25 hours") {
