@@ -60,6 +60,13 @@ std::optional<std::string> StockStore::building_of_dwelling(const std::string& d
   return out;
 }
 
+std::optional<std::string> StockStore::agency_of_building(const std::string& building) {
+  SQLite::Statement q(db_.sql(), "SELECT a.name FROM buildings b JOIN agencies a ON a.id = b.agency_id WHERE b.id = ?");
+  q.bind(1, building);
+  if (q.executeStep()) return q.getColumn(0).getString();
+  return std::nullopt;
+}
+
 Result<std::unordered_map<std::string, std::string>> StockStore::dwelling_buildings() {
   try {
     std::unordered_map<std::string, std::string> out;

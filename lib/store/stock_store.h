@@ -22,6 +22,8 @@ class StockStore {
   // Within the caller's transaction; insert or update by id.
   void upsert(const std::string& kind, const std::vector<std::string>& row);
   std::optional<std::string> building_of_dwelling(const std::string& dwelling);
+  // The name of the agency that manages a building, as requests carry it.
+  std::optional<std::string> agency_of_building(const std::string& building);
   // Every dwelling's building, for imports that look one up per row.
   Result<std::unordered_map<std::string, std::string>> dwelling_buildings();
   bool empty();

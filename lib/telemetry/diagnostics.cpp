@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "store/request_store.h"
+#include "store/stock_store.h"
 #include "store/telemetry_store.h"
 #include "telemetry/series.h"
 
@@ -406,6 +407,7 @@ Result<std::vector<BuildingRequest>> open_building_requests(Database& db, const 
       r.category = "technical";
       r.service = "chauffage";
       r.building = f.building;
+      r.agency = StockStore(db).agency_of_building(f.building).value_or("");
       r.source = "telemetry";
       r.subject = fmt::format("Panne de chauffage probable, immeuble {}", f.building);
       r.message = fmt::format(
