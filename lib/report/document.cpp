@@ -89,8 +89,9 @@ std::string render_text(const Document& d, size_t width) {
       for (const auto& r : t.rows) out += row(r);
     }
     for (const auto& c : s.charts)
-      out += fmt::format(d.lang == "en" ? "  [{}: chart in the HTML report]\n" : "  [{} : graphique dans le rapport HTML]\n",
-                         c.title);
+      out += fmt::format(
+          fmt::runtime(d.lang == "en" ? "  [{}: chart in the HTML report]\n" : "  [{} : graphique dans le rapport HTML]\n"),
+          c.title);
   }
   return out;
 }
