@@ -88,6 +88,17 @@ expect_match "$ERR" "triage: 2026-12-05 is not a business day" "no triage at the
 [ ! -e "$R/reports/2026-12-05/morning.html" ] || fail "no morning report at the weekend"
 [ -s "$R/reports/2026-12-05/energy-day.html" ] || fail "the energy report every day"
 
+# --syslog: the same lines go to logger(1), tagged, with their level.
+mkdir -p fakebin
+cat > fakebin/logger <<'SH'
+#!/bin/sh
+echo "$*" >> "$SYSLOG_FILE"
+SH
+chmod +x fakebin/logger
+SYSLOG_FILE="$SCRATCH/syslog" PATH="$SCRATCH/fakebin:$PATH" expect_exit 0 "$DAILY" --root "$R" --as-of 2026-12-06T07:00 --syslog
+expect_eq "$ERR" "" "nothing on stderr with --syslog"
+expect_match "$(cat "$SCRATCH/syslog")" "^-t ghd-daily -p user.info -- end: [0-9]+ step\(s\) succeeded, 0 failed" "logged to syslog"
+
 expect_exit 64 "$DAILY" --as-of 2026-12-05T07:00
 expect_exit 64 "$DAILY" --root "$R" --frobnicate
 
