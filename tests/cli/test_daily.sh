@@ -44,9 +44,9 @@ expect_exit 0 "$DAILY" --root "$R" --as-of 2026-11-30T07:10
 expect_eq "$(ghd-request list --channel telemetry --format ids | wc -l)" "1" "still one heating request"
 
 # Two copies at once: the second says so and leaves.
-flock "$R/ghd-daily.lock" sleep 3 &
+flock "$R/ghd-daily.lock" sh -c 'touch "$0"; sleep 3' "$SCRATCH/held" &
 holder=$!
-sleep 0.3
+for _ in $(seq 1 200); do [ -e "$SCRATCH/held" ] && break; sleep 0.05; done
 expect_exit 75 "$DAILY" --root "$R" --as-of 2026-11-30T07:20
 expect_match "$ERR" "another ghd-daily holds" "the lock is held"
 wait "$holder"
