@@ -178,6 +178,56 @@ Status parse_calendar(const YamlFile& y, const YAML::Node& n, Config& c) {
 
 }  // namespace
 
+namespace {
+// A path in the config is relative to the config file, so that a config and
+// what it names travel together whatever the working directory.
+Result<std::string> config_path(const YamlFile& y, const YAML::Node& v, const char* key, const std::string& file_name) {
+  GHD_ASSIGN(p, y.string(v, key));
+  if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
+    p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
+  return p;
+}
+
+struct IntKey {
+  const char* key;
+  int* into;
+  long long min, max;
+};
+
+// Whole numbers within their bounds.
+Status read_ints(const YamlFile& y, const YAML::Node& node, std::initializer_list<IntKey> keys) {
+  for (const IntKey& k : keys)
+    if (auto v = node[k.key]) {
+      GHD_ASSIGN(n, y.integer(v, k.key));
+      if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
+      *k.into = int(n);
+    }
+  return Status::Ok();
+}
+
+struct NumKey {
+  const char* key;
+  double* real;  // one of real and whole
+  int* whole;
+  double min, max;
+};
+
+// Numbers within their bounds; whole ones where `whole` is set.
+Status read_numbers(const YamlFile& y, const YAML::Node& node, const std::vector<NumKey>& keys) {
+  for (const NumKey& n : keys)
+    if (auto v = node[n.key]) {
+      double x = 0;
+      if (!v.IsScalar() || !YAML::convert<double>::decode(v, x) || x < n.min || x > n.max ||
+          (n.whole && x != double(long(x))))
+        return y.error(v, fmt::format("'{}' must be a {} between {} and {}", n.key, n.whole ? "whole number" : "number",
+                                      n.min, n.max));
+      if (n.real) *n.real = x;
+      else *n.whole = int(x);
+    }
+  return Status::Ok();
+}
+}  // namespace
+
 Status parse_calendars(const YamlFile& y, const YAML::Node& n, Config& c) {
   GHD_TRY(y.expect_map(n, "'calendars'"));
   for (const auto& kv : n) {
@@ -226,21 +276,11 @@ Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
   }
   if (auto i = n["incidents"]) {
     GHD_TRY(y.expect_keys(i, {"window_hours", "min_tenants"}, "triage.incidents"));
-    if (auto v = i["window_hours"]) {
-      GHD_ASSIGN(h, y.integer(v, "window_hours"));
-      if (h < 1 || h > 24 * 31) return y.error(v, "'window_hours' must be between 1 and 744");
-      c.incident_window_hours = int(h);
-    }
-    if (auto v = i["min_tenants"]) {
-      GHD_ASSIGN(m, y.integer(v, "min_tenants"));
-      if (m < 2 || m > 100) return y.error(v, "'min_tenants' must be between 2 and 100");
-      c.incident_min_tenants = int(m);
-    }
+    GHD_TRY(read_ints(y, i, {{"window_hours", &c.incident_window_hours, 1, 24 * 31},
+                             {"min_tenants", &c.incident_min_tenants, 2, 100}}));
   }
   if (auto v = n["rules"]) {
-    GHD_ASSIGN(path, y.string(v, "rules"));
-    if (!path.empty() && fs::path(path).is_relative() && !y.name().empty())
-      path = (fs::path(y.name()).parent_path() / path).lexically_normal().string();
+    GHD_ASSIGN(path, config_path(y, v, "rules", y.name()));
     c.triage_rules = path;
   }
   if (auto v = n["forward_automatically"]) {
@@ -261,43 +301,10 @@ Status parse_triage(const YamlFile& y, const YAML::Node& n, Config& c) {
   return Status::Ok();
 }
 
-namespace {
-// A path in the config is relative to the config file, so that a config and
-// what it names travel together whatever the working directory.
-Result<std::string> config_path(const YamlFile& y, const YAML::Node& v, const char* key, const std::string& file_name) {
-  GHD_ASSIGN(p, y.string(v, key));
-  if (!p.empty() && fs::path(p).is_relative() && !file_name.empty())
-    p = (fs::path(file_name).parent_path() / p).lexically_normal().string();
-  return p;
-}
-
-struct IntKey {
-  const char* key;
-  int* into;
-  long long min, max;
-};
-
-// Whole numbers within their bounds.
-Status read_ints(const YamlFile& y, const YAML::Node& node, std::initializer_list<IntKey> keys) {
-  for (const IntKey& k : keys)
-    if (auto v = node[k.key]) {
-      GHD_ASSIGN(n, y.integer(v, k.key));
-      if (n < k.min || n > k.max) return y.error(v, fmt::format("'{}' must be between {} and {}", k.key, k.min, k.max));
-      *k.into = int(n);
-    }
-  return Status::Ok();
-}
-}  // namespace
 
 namespace {
 Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSettings& d) {
-  struct Num {
-    const char* key;
-    double* real;
-    int* whole;
-    double min, max;
-  };
-  const std::vector<Num> keys = {
+  const std::vector<NumKey> keys = {
       {"frozen_hours", &d.frozen_hours, nullptr, 1, 72},
       {"frozen_valve_moved", &d.frozen_valve_moved, nullptr, 1, 100},
       {"frozen_outdoor_moved", &d.frozen_outdoor_moved, nullptr, 0.1, 30},
@@ -318,17 +325,7 @@ Status parse_diagnostics(const YamlFile& y, const YAML::Node& node, DiagnosticSe
   std::vector<std::string_view> names;
   for (const auto& k : keys) names.push_back(k.key);
   GHD_TRY(y.expect_keys(node, names, "telemetry.diagnostics"));
-  for (const auto& n : keys)
-    if (auto v = node[n.key]) {
-      double x = 0;
-      if (!v.IsScalar() || !YAML::convert<double>::decode(v, x) || x < n.min || x > n.max ||
-          (n.whole && x != double(long(x))))
-        return y.error(v, fmt::format("'{}' must be a {} between {} and {}", n.key,
-                                      n.whole ? "whole number" : "number", n.min, n.max));
-      if (n.real) *n.real = x;
-      else *n.whole = int(x);
-    }
-  return Status::Ok();
+  return read_numbers(y, node, keys);
 }
 }  // namespace
 
@@ -427,28 +424,13 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
     if (auto ch = tel["checks"]) {
       GHD_TRY(y.expect_keys(ch, {"inactivity_ceiling_hours", "inactivity_usual_hours", "cold_below", "hot_above",
                                  "temperature_hours", "sensors_silent_hours"}, "telemetry.checks"));
-      struct Num {
-        const char* key;
-        double* real;
-        int* whole;
-        double min, max;
-      };
       auto& k = c.checks;
-      for (const Num& n : {Num{"inactivity_ceiling_hours", &k.inactivity_ceiling_hours, nullptr, 1, 24},
-                           Num{"inactivity_usual_hours", nullptr, &k.inactivity_usual_hours, 1, 24},
-                           Num{"cold_below", &k.cold_below, nullptr, 5, 25},
-                           Num{"hot_above", &k.hot_above, nullptr, 20, 40},
-                           Num{"temperature_hours", nullptr, &k.temperature_hours, 1, 48},
-                           Num{"sensors_silent_hours", nullptr, &k.sensors_silent_hours, 1, 168}})
-        if (auto v = ch[n.key]) {
-          double x = 0;
-          if (!v.IsScalar() || !YAML::convert<double>::decode(v, x) || x < n.min || x > n.max ||
-              (n.whole && x != double(long(x))))
-            return y.error(v, fmt::format("'{}' must be a {} between {} and {}", n.key,
-                                          n.whole ? "whole number" : "number", n.min, n.max));
-          if (n.real) *n.real = x;
-          else *n.whole = int(x);
-        }
+      GHD_TRY(read_numbers(y, ch, {{"inactivity_ceiling_hours", &k.inactivity_ceiling_hours, nullptr, 1, 24},
+                                   {"inactivity_usual_hours", nullptr, &k.inactivity_usual_hours, 1, 24},
+                                   {"cold_below", &k.cold_below, nullptr, 5, 25},
+                                   {"hot_above", &k.hot_above, nullptr, 20, 40},
+                                   {"temperature_hours", nullptr, &k.temperature_hours, 1, 48},
+                                   {"sensors_silent_hours", nullptr, &k.sensors_silent_hours, 1, 168}}));
     }
     if (auto g = tel["gateway"]) {
       GHD_TRY(y.expect_keys(g, {"url", "token_file", "page_size", "timeout_seconds", "retries", "retry_delay_ms",
@@ -473,11 +455,7 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
                                {"retries", &c.gateway.retries, 0, 20},
                                {"retry_delay_ms", &c.gateway.retry_delay_ms, 1, 60000}}));
     }
-    if (auto v = tel["consent_purge_days"]) {
-      GHD_ASSIGN(days, y.integer(v, "consent_purge_days"));
-      if (days < 0 || days > 365) return y.error(v, "'consent_purge_days' must be between 0 and 365");
-      c.consent_purge_days = int(days);
-    }
+    GHD_TRY(read_ints(y, tel, {{"consent_purge_days", &c.consent_purge_days, 0, 365}}));
     if (auto v = tel["retention_days"]) {
       GHD_ASSIGN(days, y.integer(v, "retention_days"));
       if (days < 1) return y.error(v, "'retention_days' must be at least 1");
@@ -487,11 +465,7 @@ Result<Config> parse_config(const std::string& text, const std::string& file_nam
   if (auto cals = root["calendars"]) GHD_TRY(parse_calendars(y, cals, c));
   if (auto tri = root["triage"]) GHD_TRY(parse_triage(y, tri, c));
   if (auto v = root["database"]) {
-    GHD_ASSIGN(db, y.string(v, "database"));
-    // Relative to the config file, so that a config and its database can
-    // travel together whatever the working directory of the cron job.
-    if (!db.empty() && fs::path(db).is_relative() && !file_name.empty())
-      db = (fs::path(file_name).parent_path() / db).lexically_normal().string();
+    GHD_ASSIGN(db, config_path(y, v, "database", file_name));
     c.database = db;
   }
   if (auto cal = root["calendar"]) GHD_TRY(parse_calendar(y, cal, c));
